@@ -1,9 +1,11 @@
 // Every lint rule, in one list. A test checks that each file under rules/ is
-// registered here, has docs and a test, and that its docs examples behave.
+// registered, has docs and a test, and that its docs examples behave.
 
 import type { AnyRule } from "./rule";
-import restPathTrailingSlash from "./rules/rest/path-trailing-slash";
+import { ARCH_RULES } from "./rules/arch/index";
+import { REST_RULES } from "./rules/rest/index";
+import { SCHEMA_RULES } from "./rules/schema/index";
 
-export const RULES: readonly AnyRule[] = [restPathTrailingSlash];
+export const RULES: readonly AnyRule[] = [...REST_RULES, ...SCHEMA_RULES, ...ARCH_RULES];
 
 export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.id, r]));
