@@ -754,7 +754,7 @@ class Analyzer {
     for (const rel of component.decl.relations) this.resolveRelation(rel, component, uri);
     if (component.kind === "queue") {
       const dl = component.properties.find((p) => p.key.text === "dead_letter")?.values[0];
-      if (dl && dl.valueKind === "word") {
+      if (dl && dl.valueKind === "word" && dl.text !== "none") {
         const id: Identifier = { kind: "Identifier", text: dl.text, start: dl.start, end: dl.end };
         this.resolveTopLevel(id, ["queue"], "a queue", uri);
       }
@@ -839,12 +839,13 @@ class Analyzer {
 
   private parseRateLimit(p: Property, report: boolean): RateLimitSetting | undefined {
     const [rate, per, who] = p.values;
+    if (rate && rate.valueKind === "word" && rate.text === "none" && p.values.length === 1) return { none: true, perSecond: 0, text: "none", property: p };
     const ok = rate && rate.valueKind === "rate" && (!per || (per.text === "per" && who && ["client", "ip", "user", "key", "tenant"].includes(who.text) && p.values.length === 3));
     if (!ok) {
-      if (report) this.report(p.values.length ? { start: p.values[0]!.start, end: p.values[p.values.length - 1]!.end } : p.key, "error", "model/invalid-value", "`ratelimit` takes a rate and optionally who it counts: `ratelimit 100/min per client` (client, ip, user, key or tenant).");
+      if (report) this.report(p.values.length ? { start: p.values[0]!.start, end: p.values[p.values.length - 1]!.end } : p.key, "error", "model/invalid-value", "`ratelimit` takes a rate and optionally who it counts: `ratelimit 100/min per client` (client, ip, user, key or tenant), or `none`.");
       return undefined;
     }
-    const setting: RateLimitSetting = { perSecond: rate.number ?? 0, text: rate.text, property: p };
+    const setting: RateLimitSetting = { none: false, perSecond: rate.number ?? 0, text: rate.text, property: p };
     if (who) setting.per = who.text;
     return setting;
   }

@@ -185,6 +185,8 @@ export interface AuthSetting {
 }
 
 export interface RateLimitSetting {
+  /** `ratelimit none`: explicitly unlimited. */
+  none: boolean;
   perSecond: number;
   text: string;
   per?: string;

@@ -120,8 +120,9 @@ export interface Response extends Span {
   type?: TypeRef;
 }
 
-export type EndpointFlagName = "paginated" | "idempotent" | "deprecated" | "async";
-export const ENDPOINT_FLAGS: readonly EndpointFlagName[] = ["paginated", "idempotent", "deprecated", "async"];
+/** `bounded` says a list is small by design and needs no pagination. */
+export type EndpointFlagName = "paginated" | "idempotent" | "deprecated" | "async" | "bounded";
+export const ENDPOINT_FLAGS: readonly EndpointFlagName[] = ["paginated", "idempotent", "deprecated", "async", "bounded"];
 
 export interface EndpointFlag extends Span {
   kind: "Flag";

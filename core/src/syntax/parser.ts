@@ -979,7 +979,7 @@ class Parser {
         const t = this.tok;
         if (!FLAG_SET.has(t.text)) {
           const hint = t.text === "body" ? " (`body` goes before `->`)" : "";
-          this.error(t.start, t.end, "syntax/unknown-flag", `Unknown endpoint flag \`${t.text}\`: expected paginated, idempotent, deprecated or async${hint}.`);
+          this.error(t.start, t.end, "syntax/unknown-flag", `Unknown endpoint flag \`${t.text}\`: expected paginated, idempotent, deprecated, async or bounded${hint}.`);
           broken = true;
           break;
         }
