@@ -89,6 +89,8 @@ class Analyzer {
   /** Schema and enum symbols by bare name, across the workspace. */
   private readonly members = new Map<string, (SchemaInfo | EnumInfo)[]>();
   private uri = "";
+  /** Member names per service (or per system, or for the file level), for duplicate checks. */
+  private readonly scopeNames = new Map<object, Map<string, SchemaInfo | EnumInfo>>();
 
   constructor(private readonly files: ArchFile[]) {}
 
@@ -263,13 +265,16 @@ class Analyzer {
     for (const api of decl.apis) this.bindApi(api, service);
   }
 
-  private bindMemberName(sym: ArchSymbol, info: SchemaInfo | EnumInfo, name: Identifier, siblings: (SchemaInfo | EnumInfo)[]): void {
+  private bindMemberName(sym: ArchSymbol, info: SchemaInfo | EnumInfo, name: Identifier, scope: object): void {
     if (name.missing || !name.text) return;
     if (BUILTIN_SET.has(name.text)) {
       this.report(name, "error", "name/reserved", `\`${name.text}\` is a built-in type and cannot be redeclared.`);
       return;
     }
-    const dup = siblings.find((s) => s !== info && s.symbol.name === name.text);
+    let names = this.scopeNames.get(scope);
+    if (!names) this.scopeNames.set(scope, (names = new Map()));
+    const dup = names.get(name.text);
+    if (!dup) names.set(name.text, info);
     if (dup) {
       this.report(name, "error", "name/duplicate", `\`${name.text}\` is already declared in ${info.service ? `service ${info.service.symbol.name}` : "this scope"}.`, {
         related: [{ uri: dup.uri, start: dup.symbol.nameSpan.start, end: dup.symbol.nameSpan.end, message: `\`${name.text}\` is first declared here` }],
@@ -292,8 +297,7 @@ class Analyzer {
     if (system) schema.system = system;
     this.info.set(decl, schema);
     this.schemas.push(schema);
-    const siblings: (SchemaInfo | EnumInfo)[] = service ? [...service.entities, ...service.types, ...service.events, ...service.enums] : system ? [...system.schemas, ...system.enums] : [];
-    this.bindMemberName(sym, schema, decl.name, siblings);
+    this.bindMemberName(sym, schema, decl.name, service ?? system ?? this.files);
     if (service) (decl.schemaKind === "entity" ? service.entities : decl.schemaKind === "type" ? service.types : service.events).push(schema);
     else system?.schemas.push(schema);
     const seen = new Map<string, FieldInfo>();
@@ -320,8 +324,7 @@ class Analyzer {
     if (system) info.system = system;
     this.info.set(decl, info);
     this.enums.push(info);
-    const siblings: (SchemaInfo | EnumInfo)[] = service ? [...service.entities, ...service.types, ...service.events, ...service.enums] : system ? [...system.schemas, ...system.enums] : [];
-    this.bindMemberName(sym, info, decl.name, siblings);
+    this.bindMemberName(sym, info, decl.name, service ?? system ?? this.files);
     if (service) service.enums.push(info);
     else system?.enums.push(info);
     const seen = new Set<string>();
@@ -459,7 +462,7 @@ class Analyzer {
   private resolveSchema(schema: SchemaInfo): void {
     const uri = (this.uri = schema.uri);
     const scope = schema.service;
-    const fieldNames = new Map(schema.fields.map((f) => [f.symbol.name, f]));
+    const fieldNames = schema.decl.tableAttributes.length ? new Map(schema.fields.map((f) => [f.symbol.name, f])) : new Map<string, FieldInfo>();
     for (const field of schema.fields) {
       field.type = this.resolveType(field.decl.type, scope, uri);
       for (const attr of field.decl.attributes) this.resolveColumnAttribute(attr, field, schema, uri);

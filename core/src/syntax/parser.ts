@@ -300,7 +300,8 @@ class Parser {
 
   private skipBroken(message: string): void {
     const t = this.tok;
-    this.error(t.start, t.end, "syntax/expected", `${message}, found ${this.describe(t)}.`);
+    // The scanner already reported an invalid character.
+    if (t.kind !== T.Unknown) this.error(t.start, t.end, "syntax/expected", `${message}, found ${this.describe(t)}.`);
     this.skipStatement();
   }
 
@@ -594,6 +595,7 @@ class Parser {
         if (this.at(T.Number)) {
           const t = this.next();
           node.args.push({ kind: "Value", valueKind: "number", text: t.text, number: t.number ?? 0, start: t.start, end: t.end });
+          node.end = t.end;
         } else {
           this.expected("a number", `\`${name.text}(\``);
           break;

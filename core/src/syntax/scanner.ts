@@ -1,7 +1,8 @@
 // The hand-written scanner: text → tokens, comments and lexical diagnostics.
 // It never throws. Whitespace and comments are trivia; newlines become
-// `Newline` tokens only where they end a statement (not inside ( ) or [ ],
-// not after `,` or `->`), so the parser sees statement ends directly.
+// `Newline` tokens only where they end a statement (not after `,` `->` `(` `[`
+// nor before `)` `]` `,`), so the parser sees statement ends directly. A
+// forgotten `)` therefore breaks one line, not the rest of the block.
 
 import type { Comment, DocComment } from "./ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
@@ -111,7 +112,6 @@ export function scan(text: string, uri: string): ScanResult {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let space = false;
   let newlinePending = false;
-  let depth = 0; // ( and [ nesting, where newlines do not end statements
   // The current run of `///` lines, merged into one DocComment.
   let docRun: { start: number; end: number; lines: string[] } | undefined;
   let docRunLine = -1;
@@ -125,7 +125,10 @@ export function scan(text: string, uri: string): ScanResult {
     if (newlinePending) {
       newlinePending = false;
       const prev = tokens[tokens.length - 1];
-      if (depth === 0 && prev && prev.kind !== T.Newline && prev.kind !== T.Comma && prev.kind !== T.Arrow && prev.kind !== T.Semicolon) {
+      // A newline does not end a statement right after `,` `->` `(` `[`, or before `)` `]` `,`.
+      const continues =
+        kind === T.RParen || kind === T.RBracket || kind === T.Comma || (prev && (prev.kind === T.Comma || prev.kind === T.Arrow || prev.kind === T.LParen || prev.kind === T.LBracket));
+      if (prev && !continues && prev.kind !== T.Newline && prev.kind !== T.Semicolon) {
         tokens.push({ kind: T.Newline, start: prev.end, end: prev.end, text: "", spaceBefore: true });
       }
     }
@@ -313,24 +316,20 @@ export function scan(text: string, uri: string): ScanResult {
         continue;
       }
       case 123:
-        depth = 0;
         push(T.LBrace, start, pos + 1, "{");
         pos++;
         continue;
       case 125:
-        depth = 0;
         push(T.RBrace, start, pos + 1, "}");
         pos++;
         continue;
       case 40:
       case 91:
         push(c === 40 ? T.LParen : T.LBracket, start, pos + 1, c === 40 ? "(" : "[");
-        depth++;
         pos++;
         continue;
       case 41:
       case 93:
-        if (depth > 0) depth--;
         push(c === 41 ? T.RParen : T.RBracket, start, pos + 1, c === 41 ? ")" : "]");
         pos++;
         continue;

@@ -48,8 +48,20 @@ export function pluralize(word: string): string {
   return word + "s";
 }
 
+const tableNames = new Map<string, string>();
+
 /** `OrderLine` → `order_lines`: snake case with the last word pluralised. */
 export function tableNameOf(entityName: string): string {
+  let name = tableNames.get(entityName);
+  if (name === undefined) {
+    name = computeTableName(entityName);
+    if (tableNames.size > 10_000) tableNames.clear();
+    tableNames.set(entityName, name);
+  }
+  return name;
+}
+
+function computeTableName(entityName: string): string {
   const snake = snakeCase(entityName);
   const i = snake.lastIndexOf("_");
   return i < 0 ? pluralize(snake) : snake.slice(0, i + 1) + pluralize(snake.slice(i + 1));
