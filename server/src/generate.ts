@@ -1,0 +1,17 @@
+// The `archwright/generate` request: the generated files for the client to
+// preview or write (it adds the header and handles existing files).
+
+import type { Model } from "../../core/src/index";
+import { generate as run, type GenerateOptions } from "../../core/src/generators/index";
+
+export type GenerateRequest = GenerateOptions;
+
+export interface GenerateResponse {
+  files: { path: string; text: string }[];
+  diagnostics: { severity: string; code: string; message: string }[];
+}
+
+export function generate(model: Model, request: GenerateRequest): GenerateResponse {
+  const result = run(model, request);
+  return { files: result.files, diagnostics: result.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })) };
+}
