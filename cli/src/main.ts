@@ -2,6 +2,7 @@
 // of the CLI lives in cli/; the language work is the core's.
 
 import { runCheck } from "./check";
+import { runGenerate, type GenerateArgs } from "./generate";
 import { UsageError } from "./files";
 
 declare const ARCHWRIGHT_VERSION: string | undefined;
@@ -9,15 +10,27 @@ declare const ARCHWRIGHT_VERSION: string | undefined;
 const HELP = `archwright — check and generate from .arch architecture models
 
 Usage:
-  archwright check <files or folders…> [--format text|json] [--max-warnings N]
+  archwright check <files or folders…> [--format text|json|sarif] [--config FILE] [--max-warnings N]
+  archwright generate openapi|sql|mermaid <files or folders…> [-o DIR] [--service NAME] [--whole]
+                     [--diagram architecture|er|sequence] [--scope service|neighbours|system]
+                     [--endpoint "GET /path"] [--force]
   archwright --help | --version
 
 Commands:
   check      Report syntax, name and lint diagnostics. Folders are searched
-             for *.arch files; imports are followed.
+             for *.arch files; imports are followed. Rule settings come from
+             the nearest archwright.json above the first file (or --config).
+
+  generate   Write OpenAPI 3.1 (one document per service, or --whole), PostgreSQL
+             DDL (one file per service, or --whole) or Mermaid diagrams to DIR,
+             or print them. A file edited since Archwright wrote it is kept
+             unless --force is given.
 
 Options:
-  --format text|json   Output format (default: text).
+  --format text|json|sarif
+                       Output format (default: text); sarif is SARIF 2.1.0,
+                       for GitHub code scanning.
+  --config FILE        The archwright.json to use instead of the nearest one.
   --max-warnings N     Exit with status 1 when there are more than N warnings.
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable files.
@@ -79,21 +92,51 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     switch (command) {
       case "check": {
-        const parsed = parseArgs(rest, new Set(["format", "max-warnings"]));
-        checkFlags(parsed, ["format", "max-warnings", "help"]);
+        const parsed = parseArgs(rest, new Set(["format", "max-warnings", "config"]));
+        checkFlags(parsed, ["format", "max-warnings", "config", "help"]);
         if (parsed.flags.has("help")) {
           out(HELP);
           return 0;
         }
         const format = (parsed.flags.get("format") ?? "text") as string;
-        if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${format}`);
+        if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif, not ${format}`);
         const mw = parsed.flags.get("max-warnings");
         let maxWarnings: number | undefined;
         if (mw !== undefined) {
           maxWarnings = Number(mw);
           if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not ${String(mw)}`);
         }
-        return runCheck({ paths: parsed.positional, format, ...(maxWarnings !== undefined ? { maxWarnings } : {}) }, out);
+        const config = parsed.flags.get("config");
+        return runCheck({ paths: parsed.positional, format, ...(maxWarnings !== undefined ? { maxWarnings } : {}), ...(typeof config === "string" ? { config } : {}) }, out);
+      }
+      case "generate": {
+        const [target, ...more] = rest;
+        if (target === "--help" || target === "-h") {
+          out(HELP);
+          return 0;
+        }
+        if (target !== "openapi" && target !== "sql" && target !== "mermaid") throw new UsageError(`generate needs a target: openapi, sql or mermaid${target ? `, not ${target}` : ""}`);
+        const parsed = parseArgs(more, new Set(["output", "service", "diagram", "scope", "endpoint"]));
+        checkFlags(parsed, ["output", "service", "diagram", "scope", "endpoint", "whole", "force"]);
+        const text = (name: string) => {
+          const v = parsed.flags.get(name);
+          return typeof v === "string" ? v : undefined;
+        };
+        const diagram = text("diagram");
+        if (diagram !== undefined && !["architecture", "er", "sequence"].includes(diagram)) throw new UsageError(`--diagram must be architecture, er or sequence, not ${diagram}`);
+        const scope = text("scope");
+        if (scope !== undefined && !["service", "neighbours", "system"].includes(scope)) throw new UsageError(`--scope must be service, neighbours or system, not ${scope}`);
+        if (target !== "mermaid" && (diagram || scope || text("endpoint"))) throw new UsageError("--diagram, --scope and --endpoint apply to mermaid only");
+        const options: GenerateArgs = { target, paths: parsed.positional };
+        for (const key of ["output", "service", "endpoint"] as const) {
+          const v = text(key);
+          if (v !== undefined) options[key] = v;
+        }
+        if (diagram) options.diagram = diagram as NonNullable<GenerateArgs["diagram"]>;
+        if (scope) options.scope = scope as NonNullable<GenerateArgs["scope"]>;
+        if (parsed.flags.has("whole")) options.whole = true;
+        if (parsed.flags.has("force")) options.force = true;
+        return runGenerate(options, out, err);
       }
       default:
         throw new UsageError(`unknown command ${command}`);
