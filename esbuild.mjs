@@ -23,6 +23,8 @@ const builds = [
   { ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { ...common, entryPoints: ["server/src/main.ts"], outfile: "dist/server.js" },
   { ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js" },
+  // `npm run docs:rules`: the rule pages, the README table and schemas/archwright.schema.json.
+  { ...common, entryPoints: ["scripts/gen-rule-docs.ts"], outfile: "dist/gen-rule-docs.js" },
 ];
 
 if (watch) {

@@ -3,7 +3,7 @@
 // ranges stay inside the text, and formatting is idempotent and keeps the model.
 
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, check, dumpFile, parse, walk } from "../../core/src/index";
 import { generate } from "../../core/src/generators/index";
@@ -11,7 +11,9 @@ import * as ide from "../../core/src/ide/index";
 
 const URI = "file:///fuzz.arch";
 
-export const seeds = ["shop.arch", "antipatterns.arch"].map((f) => readFileSync(join(__dirname, "../../examples", f), "utf8"));
+// From the sources (vitest) or from the bundle in dist/ (npm run fuzz, run at the repository root).
+const examples = existsSync(join(__dirname, "../../examples")) ? join(__dirname, "../../examples") : join(process.cwd(), "examples");
+export const seeds = ["shop.arch", "antipatterns.arch"].map((f) => readFileSync(join(examples, f), "utf8"));
 
 function fail(message: string): never {
   throw new Error(message);

@@ -29,7 +29,7 @@ while (Date.now() < deadline) {
     mkdirSync(corpus, { recursive: true });
     const file = join(corpus, `failure-${seed}-${failures}.arch`);
     writeFileSync(file, text);
-    console.error(`FAILED: ${String(result.errorInstance ?? result.error)}\n  saved to ${file}`);
+    console.error(`FAILED: ${String(result.errorInstance)}\n  saved to ${file}`);
   }
 }
 const rate = tried / seconds;

@@ -46,7 +46,8 @@ function eolOf(text: string): string {
  */
 export function insertIntoBlock(text: string, uri: string, block: Span, statements: string[]): TextEdit {
   const open = block.start;
-  const close = block.end - 1;
+  // An unclosed block (broken text) ends at the last token: insert there, never before `{`.
+  const close = text[block.end - 1] === "}" ? block.end - 1 : Math.max(open + 1, block.end);
   const inner = text.slice(open + 1, close);
   if (!/[\r\n]/.test(inner)) {
     if (inner.trim() === "") return { uri, start: open + 1, end: close, newText: ` ${statements.join("; ")} ` };

@@ -2,6 +2,7 @@
 
 import { defineRule } from "../../rule";
 import { apiSpan } from "../../spans";
+import { intactEndpoints, intactApis } from "./_shared";
 
 export default defineRule({
   id: "rest/path-trailing-slash",
@@ -31,7 +32,7 @@ export default defineRule({
     sources: ["Spectral path-keys-no-trailing-slash", "Redocly no-path-trailing-slash", "Zalando #136"],
   },
   check({ model, report }) {
-    for (const api of model.apis) {
+    for (const api of intactApis(model)) {
       const base = api.decl.base;
       if (base && base.value.length > 1 && base.value.endsWith("/")) {
         report({
@@ -42,7 +43,7 @@ export default defineRule({
         });
       }
     }
-    for (const ep of model.endpoints) {
+    for (const ep of intactEndpoints(model)) {
       const path = ep.decl.path;
       if (path.text.length > 1 && path.text.endsWith("/")) {
         report({
