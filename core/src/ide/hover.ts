@@ -81,8 +81,8 @@ export function describeSymbol(model: Model, s: ArchSymbol): string {
     case "endpoint": {
       const ep = info as EndpointInfo;
       const facts = [`full path \`${ep.method} ${ep.fullPath}\``];
-      facts.push(ep.auth ? `auth \`${[ep.auth.scheme, ...ep.auth.scopes].join(" ")}\`${ep.authSource === "api" ? " (from the api)" : ""}` : "no auth");
-      facts.push(ep.rateLimit ? `rate limit \`${ep.rateLimit.text}${ep.rateLimit.per ? ` per ${ep.rateLimit.per}` : ""}\`${ep.rateLimitSource === "api" ? " (from the api)" : ""}` : "no rate limit");
+      facts.push(ep.auth ? `auth \`${[ep.auth.scheme, ...ep.auth.scopes].join(" ")}\`${ep.authSource && ep.authSource !== "endpoint" ? ` (from the ${ep.authSource})` : ""}` : "no auth");
+      facts.push(ep.rateLimit ? `rate limit \`${ep.rateLimit.text}${ep.rateLimit.per ? ` per ${ep.rateLimit.per}` : ""}\`${ep.rateLimitSource && ep.rateLimitSource !== "endpoint" ? ` (from the ${ep.rateLimitSource})` : ""}` : "no rate limit");
       if (ep.flags.size) facts.push([...ep.flags].join(", "));
       return withDoc(code(`${ep.method} ${ep.path}`), ep.decl.doc?.text ?? ep.summary, facts);
     }

@@ -47,9 +47,9 @@ export function inlayHints(model: Model, uri: string, range?: { start: number; e
   for (const ep of model.endpoints) {
     if (ep.uri !== uri || !inRange(ep.decl.lineEnd)) continue;
     const parts: string[] = [];
-    if (ep.authSource === "api" && ep.auth) parts.push(`auth ${[ep.auth.scheme, ...ep.auth.scopes].join(" ")}`);
-    if (ep.rateLimitSource === "api" && ep.rateLimit) parts.push(`ratelimit ${ep.rateLimit.text}${ep.rateLimit.per ? ` per ${ep.rateLimit.per}` : ""}`);
-    if (parts.length) out.push({ offset: ep.decl.lineEnd, label: ` ${parts.join(" · ")}`, tooltip: "Inherited from the api block" });
+    if (ep.authSource !== "endpoint" && ep.auth) parts.push(`auth ${[ep.auth.scheme, ...ep.auth.scopes].join(" ")}`);
+    if (ep.rateLimitSource !== "endpoint" && ep.rateLimit) parts.push(`ratelimit ${ep.rateLimit.text}${ep.rateLimit.per ? ` per ${ep.rateLimit.per}` : ""}`);
+    if (parts.length) out.push({ offset: ep.decl.lineEnd, label: ` ${parts.join(" · ")}`, tooltip: "Inherited from the api block or the service" });
   }
   for (const schema of model.schemas) {
     if (schema.uri !== uri || schema.kind !== "entity" || !inRange(schema.decl.name.end)) continue;

@@ -386,6 +386,12 @@ class Analyzer {
     } else if (api.auth) {
       ep.auth = api.auth;
       ep.authSource = "api";
+    } else {
+      const serviceAuth = this.authOf(api.service.properties);
+      if (serviceAuth) {
+        ep.auth = serviceAuth;
+        ep.authSource = "service";
+      }
     }
     const rate = this.rateLimitOf(decl.properties);
     if (rate) {
@@ -394,6 +400,12 @@ class Analyzer {
     } else if (api.rateLimit) {
       ep.rateLimit = api.rateLimit;
       ep.rateLimitSource = "api";
+    } else {
+      const serviceRate = this.rateLimitOf(api.service.properties);
+      if (serviceRate) {
+        ep.rateLimit = serviceRate;
+        ep.rateLimitSource = "service";
+      }
     }
     const summary = decl.properties.find((p) => p.key.text === "summary")?.values[0];
     if (summary) ep.summary = summary.text;
@@ -790,6 +802,7 @@ class Analyzer {
       case "tech":
       case "summary":
       case "correlation":
+      case "license":
         if (!first || first.valueKind !== "string" || v.length > 1) bad(`\`${key}\` takes one text in quotes: \`${key} "…"\`.`);
         return;
       case "health":

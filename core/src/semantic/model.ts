@@ -235,11 +235,11 @@ export interface EndpointInfo {
   responses: ResponseInfo[];
   flags: Set<string>;
   parameters: ParameterInfo[];
-  /** Effective settings: the endpoint's own, else its api's. */
+  /** Effective settings: the endpoint's own, else its api's, else its service's. */
   auth?: AuthSetting;
-  authSource?: "endpoint" | "api";
+  authSource?: "endpoint" | "api" | "service";
   rateLimit?: RateLimitSetting;
-  rateLimitSource?: "endpoint" | "api";
+  rateLimitSource?: "endpoint" | "api" | "service";
   summary?: string;
   cacheMs?: number;
 }

@@ -8,8 +8,8 @@ export type PropertyContext = "system" | "service" | "api" | "endpoint" | Compon
 const COMMON = ["description", "owner", "tech"];
 
 export const KNOWN_PROPERTIES: Record<PropertyContext, readonly string[]> = {
-  system: [...COMMON, "correlation"],
-  service: [...COMMON, "replicas", "health", "ready", "latency", "ratelimit", "auth"],
+  system: [...COMMON, "correlation", "license"],
+  service: [...COMMON, "replicas", "health", "ready", "latency", "ratelimit", "auth", "license"],
   api: ["description", "auth", "ratelimit", "errors"],
   endpoint: ["summary", "description", "auth", "ratelimit", "cache", "tags"],
   gateway: [...COMMON, "auth", "ratelimit", "timeout", "replicas", "latency"],

@@ -182,6 +182,8 @@ class DocumentBuilder implements SchemaContext {
   private readonly names = new Map<Named, string>();
   private readonly usedSchemaNames = new Set<string>();
   private readonly userSchemas: Named[] = [];
+  /** Events no operation refers to, described under `x-archwright-events`. */
+  private asyncEvents: SchemaInfo[] = [];
   private readonly generatedSchemas = new Map<string, JsonObject>();
   private readonly responses = new Map<string, { order: number; value: JsonObject }>();
   private readonly parameters = new Map<string, JsonObject>();
@@ -276,6 +278,11 @@ class DocumentBuilder implements SchemaContext {
       components["securitySchemes"] = Object.fromEntries(this.securitySchemes);
     }
     if (Object.keys(components).length) doc["components"] = components;
+    if (this.asyncEvents.length) {
+      const events: JsonObject = {};
+      for (const e of this.asyncEvents) events[e.symbol.name] = objectSchema(e, this, this.eventExtensions(e));
+      doc["x-archwright-events"] = events;
+    }
     return doc;
   }
 
@@ -304,12 +311,20 @@ class DocumentBuilder implements SchemaContext {
       if (t?.schema) add(t.schema);
       if (t?.enum) add(t.enum);
     };
+    // Events that no operation uses are described under `x-archwright-events`, not in
+    // components: a component nothing refers to is an unused component to OpenAPI tools.
+    const events: SchemaInfo[] = [];
+    const declare = (s: SchemaInfo) => {
+      if (s.kind !== "event") return add(s);
+      events.push(s);
+      for (const f of s.fields) addType(f.type);
+    };
     if (this.service) {
       for (const e of this.service.enums) add(e);
-      for (const s of [...this.service.entities, ...this.service.types, ...this.service.events]) add(s);
+      for (const s of [...this.service.entities, ...this.service.types, ...this.service.events]) declare(s);
     } else {
       for (const e of this.model.enums) add(e);
-      for (const s of this.model.schemas) add(s);
+      for (const s of this.model.schemas) declare(s);
     }
     for (const api of this.apis) {
       addType(api.errors);
@@ -319,6 +334,7 @@ class DocumentBuilder implements SchemaContext {
         for (const p of ep.parameters) addType(p.type);
       }
     }
+    this.asyncEvents = events.filter((e) => !seen.has(e));
     list.sort((a, b) => (this.fileOrder.get(a.uri) ?? 0) - (this.fileOrder.get(b.uri) ?? 0) || a.decl.start - b.decl.start);
     const count = new Map<string, number>();
     for (const info of list) count.set(info.symbol.name, (count.get(info.symbol.name) ?? 0) + 1);
@@ -367,6 +383,10 @@ class DocumentBuilder implements SchemaContext {
     info["version"] = this.version();
     const owner = (this.service && stringProperty(this.service.properties, "owner")) ?? (system && stringProperty(system.properties, "owner"));
     if (owner) info["contact"] = { name: owner };
+    // `license "MIT"` (an SPDX id) on the service or system; without one the API is proprietary,
+    // which is what an undeclared license means, said explicitly as an SPDX LicenseRef.
+    const license = (this.service && stringProperty(this.service.properties, "license")) ?? (system && stringProperty(system.properties, "license"));
+    info["license"] = license ? { name: license, identifier: license } : { name: "Proprietary", identifier: "LicenseRef-Proprietary" };
     return info;
   }
 
