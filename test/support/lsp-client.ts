@@ -2,6 +2,7 @@
 // child process over stdio and talks JSON-RPC to it.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 
@@ -12,7 +13,7 @@ export interface PublishedDiagnostics {
 
 export class LspTestClient {
   readonly connection: MessageConnection;
-  private readonly child: ChildProcess;
+  readonly child: ChildProcess;
   readonly diagnostics = new Map<string, PublishedDiagnostics["diagnostics"]>();
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = "";
@@ -63,6 +64,17 @@ export class LspTestClient {
 
   open(uri: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "arch", version, text } });
+  }
+
+  /** Peak and current resident memory of the server process, in MB (Linux). */
+  memory(): { rssMb: number; peakMb: number } {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && !this.child.killed;
   }
 
   change(uri: string, version: number, text: string): Promise<void> {
