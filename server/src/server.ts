@@ -28,13 +28,18 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { check, lineIndexOf, Workspace, type ArchFile, type Diagnostic, type LintConfig, type Model, type TextEdit } from "../../core/src/index";
+import { check, compareDiagnostics, lineIndexOf, lint, Workspace, type ArchFile, type Diagnostic, type LintConfig, type Model, type TextEdit } from "../../core/src/index";
 import * as ide from "../../core/src/ide/index";
 import { parseConfig } from "../../core/src/lint/config";
 import { rangeOf, toLspDiagnostic } from "./convert";
 import { generate, type GenerateRequest } from "./generate";
+import { carryOver } from "./carry-over";
+import { EMPTY_PREVIEW, preview, PREVIEW_REQUEST, type PreviewParams } from "./preview";
 
 export const GENERATE_REQUEST = "archwright/generate";
+
+/** How long typing must pause before the whole workspace is re-checked. */
+const FULL_PASS_DELAY = 250;
 
 const SYMBOL_KINDS: Record<string, SymbolKind> = {
   system: SymbolKind.Namespace,
@@ -85,13 +90,15 @@ export function startServer(connection: Connection): void {
   /** What was last published per uri, to send only changes. */
   const published = new Map<string, string>();
   let folders: string[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let canConfigure = false;
   let canWatchFolders = false;
   let settings: ServerSettings = {};
   let projectConfig: { uri: string; config: LintConfig; diagnostics: Diagnostic[] } | undefined;
-  let lastDiagnostics: Diagnostic[] = [];
-  let lastModel: Model | undefined;
+  let full: { model: Model; diagnostics: Diagnostic[]; byUri: Map<string, Diagnostic[]>; texts: Map<string, string> } | undefined;
+  /** Files edited since the last full pass. */
+  const edited = new Set<string>();
+  let fastTimer: ReturnType<typeof setTimeout> | undefined;
+  let fullTimer: ReturnType<typeof setTimeout> | undefined;
 
   const log = (message: string) => connection.console.error(`archwright: ${message}`);
 
@@ -217,57 +224,102 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  const publish = () => {
-    timer = undefined;
+  /**
+   * Two passes. On each keystroke (after a few ms) only the edited files are
+   * re-checked: their syntax and name diagnostics, the rules whose scope is the
+   * file, and the workspace rules' findings from the last full pass, moved with
+   * the edit. When typing pauses, the full pass checks the whole workspace and
+   * publishes every file whose diagnostics changed.
+   */
+  const sendIfChanged = (uri: string, list: LspDiagnostic[]) => {
+    const key = JSON.stringify(list);
+    if (published.get(uri) === key) return;
+    published.set(uri, key);
+    const doc = documents.get(uri);
+    void connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics: list } : { uri, diagnostics: list });
+  };
+
+  const publishFull = () => {
+    fullTimer = undefined;
     try {
       const m = model();
-      lastModel = m;
-      lastDiagnostics = check(m, { config: lintConfig() });
-      const byUri = new Map<string, LspDiagnostic[]>();
+      const diagnostics = check(m, { config: lintConfig() });
+      const byUri = new Map<string, Diagnostic[]>();
       for (const uri of workspace.uris()) byUri.set(uri, []);
-      for (const d of lastDiagnostics) {
-        const lsp = toLspDiagnostic(d, m);
-        if (lsp) byUri.get(d.uri)?.push(lsp);
-      }
+      for (const d of diagnostics) byUri.get(d.uri)?.push(d);
+      full = { model: m, diagnostics, byUri, texts: new Map([...m.files].map(([uri, f]) => [uri, f.text])) };
+      edited.clear();
+      const lsp = new Map<string, LspDiagnostic[]>();
+      for (const [uri, list] of byUri) lsp.set(uri, list.flatMap((d) => toLspDiagnostic(d, m) ?? []));
       if (projectConfig) {
         const lines = projectConfig.diagnostics.map((d) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: d.severity === "error" ? 1 : 2, code: d.code, source: "archwright", message: d.message }) as LspDiagnostic);
-        byUri.set(projectConfig.uri, lines);
+        lsp.set(projectConfig.uri, lines);
       }
-      for (const uri of published.keys()) {
-        if (!byUri.has(uri)) {
+      for (const uri of [...published.keys()]) {
+        if (!lsp.has(uri)) {
           published.delete(uri);
           void connection.sendDiagnostics({ uri, diagnostics: [] });
         }
       }
-      for (const [uri, list] of byUri) {
-        const key = JSON.stringify(list);
-        if (published.get(uri) === key) continue;
-        published.set(uri, key);
-        const doc = documents.get(uri);
-        void connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics: list } : { uri, diagnostics: list });
+      for (const [uri, list] of lsp) sendIfChanged(uri, list);
+    } catch (e) {
+      log(`analysis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  };
+
+  const publishEdited = () => {
+    fastTimer = undefined;
+    try {
+      const m = model();
+      for (const uri of edited) {
+        if (!m.files.has(uri)) continue;
+        sendIfChanged(uri, diagnosticsOf(m, uri).flatMap((d) => toLspDiagnostic(d, m) ?? []));
       }
     } catch (e) {
       log(`analysis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   };
 
-  const schedule = (delay = 30) => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(publish, delay);
+  /** A file's diagnostics on the current model, without linting the whole workspace. */
+  const fileCache = new Map<string, Diagnostic[]>();
+  let fileCacheModel: Model | undefined;
+  const diagnosticsOf = (m: Model, uri: string): Diagnostic[] => {
+    if (full && full.model === m) return full.byUri.get(uri) ?? [];
+    if (fileCacheModel !== m) {
+      fileCache.clear();
+      fileCacheModel = m;
+    }
+    let list = fileCache.get(uri);
+    if (!list) {
+      const file = m.files.get(uri);
+      const own = m.diagnostics.filter((d) => d.uri === uri);
+      const local = lint(m, { config: lintConfig(), onlyUri: uri });
+      const carried = full && file ? carryOver(full.byUri.get(uri) ?? [], full.texts.get(uri) ?? "", file.text) : [];
+      list = [...own, ...local, ...carried].sort(compareDiagnostics);
+      fileCache.set(uri, list);
+    }
+    return list;
   };
 
-  /** The diagnostics of the current model (recomputed if an edit came in since the last publish). */
+  const schedule = (delay = 30) => {
+    if (fastTimer) clearTimeout(fastTimer);
+    fastTimer = setTimeout(publishEdited, Math.min(delay, 10));
+    if (fullTimer) clearTimeout(fullTimer);
+    fullTimer = setTimeout(publishFull, delay === 0 ? 0 : FULL_PASS_DELAY);
+  };
+
+  /** Every diagnostic of the current model (a full check when an edit came in since the last full pass). */
   const currentDiagnostics = (): Diagnostic[] => {
     const m = model();
-    if (m !== lastModel) {
-      lastModel = m;
-      lastDiagnostics = check(m, { config: lintConfig() });
-    }
-    return lastDiagnostics;
+    if (!full || full.model !== m) publishFull();
+    return full?.diagnostics ?? [];
   };
 
   documents.onDidChangeContent((e) => {
-    if (workspace.set(e.document.uri, e.document.getText())) schedule();
+    if (workspace.set(e.document.uri, e.document.getText())) {
+      edited.add(e.document.uri);
+      schedule();
+    }
   });
 
   documents.onDidClose(async (e) => {
@@ -335,7 +387,7 @@ export function startServer(connection: Connection): void {
     guard("hover", null, (p) => {
       const file = fileOf(p.textDocument.uri);
       if (!file) return null;
-      const h = ide.hover(model(), file.uri, offsetAt(file, p.position), currentDiagnostics());
+      const h = ide.hover(model(), file.uri, offsetAt(file, p.position), diagnosticsOf(model(), file.uri));
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(file, h.start, h.end) } : null;
     }),
   );
@@ -481,7 +533,7 @@ export function startServer(connection: Connection): void {
       if (!file) return [];
       const lines = lineIndexOf(file);
       const range = { start: lines.offsetAt(p.range.start), end: lines.offsetAt(p.range.end) };
-      const diagnostics = currentDiagnostics();
+      const diagnostics = diagnosticsOf(model(), file.uri);
       const only = p.context.only;
       return ide
         .codeActions(model(), file.uri, range, diagnostics)
@@ -523,6 +575,7 @@ export function startServer(connection: Connection): void {
     GENERATE_REQUEST,
     guard("generate", { files: [], diagnostics: [] }, (p: GenerateRequest) => generate(model(), p)),
   );
+  connection.onRequest(PREVIEW_REQUEST, guard("preview", EMPTY_PREVIEW, (p: PreviewParams) => preview(model(), currentDiagnostics(), p)));
 
   documents.listen(connection);
   connection.listen();

@@ -57,6 +57,13 @@ export interface Rule<Options = Record<string, never>> {
   docs: RuleDocs;
   /** True when the rule offers quick fixes. */
   fixable: boolean;
+  /**
+   * `file`: what the rule reports about a file's declarations depends only on
+   * that file's declarations (and what they resolve to), so the editor can
+   * re-run it for the edited file alone on each keystroke. Default `workspace`:
+   * the rule compares declarations across files (cycles, ownership, …).
+   */
+  scope?: "file" | "workspace";
   options?: { [K in keyof Options]: RuleOption };
   check(context: RuleContext<Options>): void;
 }

@@ -92,3 +92,24 @@ describe("the runner", () => {
     expect(d!.fixes!.map((f) => f.preferred)).toEqual([true, false]);
   });
 });
+
+describe("file-scoped rules", () => {
+  it("report the same for a file whether they see the workspace or just that file", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { generateWorkspace } = await import("../../../bench/generate-model");
+    const { RULES } = await import("./registry");
+    const files = generateWorkspace(40, 5).files.map((f) => parse(f.text, `file:///ws/${f.name}`));
+    for (const name of ["shop.arch", "antipatterns.arch"]) files.push(parse(readFileSync(join(__dirname, "../../../examples", name), "utf8"), `file:///ex/${name}`));
+    const m = analyze(files);
+    const fileRules = RULES.filter((r) => r.scope === "file");
+    expect(fileRules.length).toBeGreaterThan(30);
+    const ids = new Set<string>(fileRules.map((r) => r.id));
+    const key = (d: { uri: string; start: number; end: number; code: string; message: string }) => `${d.uri} ${d.start} ${d.end} ${d.code} ${d.message}`;
+    const full = lint(m).filter((d) => ids.has(d.code));
+    for (const f of files) {
+      const alone = lint(m, { onlyUri: f.uri }).filter((d) => ids.has(d.code));
+      expect(alone.map(key)).toEqual(full.filter((d) => d.uri === f.uri).map(key));
+    }
+  });
+});

@@ -22,6 +22,32 @@ export interface LintOptions {
   config?: LintConfig;
   /** The rules to run; the registry by default. */
   rules?: readonly AnyRule[];
+  /**
+   * Lint one file only, with the rules whose scope is `file` (the editor's
+   * per-keystroke pass; the workspace rules run when typing pauses).
+   */
+  onlyUri?: string;
+}
+
+/** The model as a file-scoped rule sees it: the declarations of one file (references still resolve everywhere). */
+export function fileView(model: Model, uri: string): Model {
+  const mine = <T extends { uri: string }>(xs: T[]) => xs.filter((x) => x.uri === uri);
+  return {
+    ...model,
+    systems: mine(model.systems),
+    services: mine(model.services),
+    components: mine(model.components),
+    schemas: mine(model.schemas),
+    enums: mine(model.enums),
+    apis: mine(model.apis),
+    endpoints: mine(model.endpoints),
+    calls: mine(model.calls),
+    messages: mine(model.messages),
+    stores: mine(model.stores),
+    uses: mine(model.uses),
+    symbols: mine(model.symbols),
+    references: mine(model.references),
+  };
 }
 
 const lineIndexes = new WeakMap<ArchFile, LineIndex>();
@@ -36,7 +62,10 @@ export function lineIndexOf(file: ArchFile): LineIndex {
 }
 
 export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
-  const rules = options.rules ?? RULES;
+  const only = options.onlyUri;
+  const rules = (options.rules ?? RULES).filter((r) => !only || r.scope === "file");
+  const seen = model;
+  if (only) model = fileView(model, only);
   const settings = options.config?.rules ?? {};
   const out: Diagnostic[] = [];
   const firstUri = model.files.keys().next().value as string | undefined;
@@ -81,7 +110,8 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
       }
     }
   }
-  const result = applySuppressions(model, out, new Set(rules.map((r) => r.id)));
+  const mine = only ? out.filter((d) => d.uri === only) : out;
+  const result = applySuppressions(seen, mine, RULE_IDS, new Set(rules.map((r) => r.id)), only);
   return result.sort(compareDiagnostics);
 }
 
@@ -142,9 +172,17 @@ export function suppressionsOf(file: ArchFile): Suppression[] {
   return out;
 }
 
-function applySuppressions(model: Model, diagnostics: Diagnostic[], knownIds: ReadonlySet<string>): Diagnostic[] {
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+/**
+ * Drops suppressed diagnostics and reports malformed suppressions. A suppression
+ * counts as unused only for a rule that ran (a rule turned off, or one the
+ * per-file pass skips, may still need it).
+ */
+function applySuppressions(model: Model, diagnostics: Diagnostic[], knownIds: ReadonlySet<string>, ranIds: ReadonlySet<string>, onlyUri?: string): Diagnostic[] {
   const byFile = new Map<string, Suppression[]>();
   for (const file of model.files.values()) {
+    if (onlyUri && file.uri !== onlyUri) continue;
     const list = suppressionsOf(file);
     if (list.length) byFile.set(file.uri, list);
   }
@@ -175,7 +213,7 @@ function applySuppressions(model: Model, diagnostics: Diagnostic[], knownIds: Re
         kept.push({ uri: s.uri, start: s.start, end: s.end, severity: "warning", code: "suppression/missing-reason", message: "Say why the rule does not apply: `// archwright-ignore rule/id: reason`." });
       }
       for (const r of s.ruleIds) {
-        if (!knownIds.has(r.id)) {
+        if (!knownIds.has(r.id) && !ranIds.has(r.id)) {
           const suggestion = closest(r.id, knownIds);
           kept.push({
             uri: s.uri,
@@ -186,7 +224,7 @@ function applySuppressions(model: Model, diagnostics: Diagnostic[], knownIds: Re
             message: `There is no rule \`${r.id}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""}`,
             ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ uri: s.uri, start: r.start, end: r.end, newText: suggestion }], preferred: true }] } : {}),
           });
-        } else if (!used.has(`${s.uri}#${r.start}`)) {
+        } else if (ranIds.has(r.id) && !used.has(`${s.uri}#${r.start}`)) {
           kept.push({ uri: s.uri, start: r.start, end: r.end, severity: "warning", code: "suppression/unused", message: `\`${r.id}\` reports nothing on the line this comment applies to: remove the suppression.`, tags: ["unnecessary"] });
         }
       }

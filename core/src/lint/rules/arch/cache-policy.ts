@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every `uses` of a cache declares a `ttl` (or `ttl none`).",
   fixable: true,
+  scope: "file",
   docs: {
     why: "An entry without an expiry lives until something evicts it: readers see stale data for as long as an invalidation is missed, and the cache grows until memory pressure evicts at random. A `ttl` bounds both. Data that truly never changes can say so with `ttl none`.",
     incorrect: `service Catalog {

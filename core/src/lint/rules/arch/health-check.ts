@@ -15,6 +15,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every service declares `health` and `ready` probes, on different paths.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Orchestrators and load balancers decide from probes whether to restart an instance (liveness, `health`) and whether to send it traffic (readiness, `ready`). Without them a hung instance keeps its traffic, and one still warming up gets requests it cannot serve. The two answer different questions: an instance whose database is down is alive but not ready, and restarting it does not help. One path for both turns a dependency outage into a restart storm. Only services are judged; gateways, databases and clients are run by their own platforms.",
     incorrect: `service Orders {

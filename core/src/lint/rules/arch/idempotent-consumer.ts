@@ -9,6 +9,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every `consumes` is `idempotent`: it handles a redelivered message once.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Brokers deliver at least once: after a consumer crash, a rebalance or a lost acknowledgement the same message comes again, and a consumer that is not idempotent then charges twice, sends two emails or inserts two rows. `consumes Event from queue idempotent` states that the consumer deduplicates, by the event's id stored with its own writes, or naturally, by upserting on a business key.",
     incorrect: `service Billing {

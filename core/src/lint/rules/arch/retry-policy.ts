@@ -16,6 +16,7 @@ export default defineRule<Options>({
   severity: "warning",
   summary: "Calls retry only idempotent operations, and at most 5 times.",
   fixable: true,
+  scope: "file",
   options: {
     maxRetries: { description: "The most retries a call may declare.", schema: { type: "integer", minimum: 0 }, default: 5 },
   },

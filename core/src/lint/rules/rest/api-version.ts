@@ -39,6 +39,7 @@ export default defineRule<{ strategy: Strategy }>({
   severity: "warning",
   summary: "Every endpoint carries a major version in its path: a `v<N>` segment in the api base or as its first segment.",
   fixable: true,
+  scope: "file",
   options: {
     strategy: {
       description: "`path`: a `v<N>` segment in the api base or first in the endpoint path. `none`: versioning is not checked (for media-type or header versioning, which the model cannot express).",

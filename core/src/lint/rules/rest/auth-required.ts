@@ -11,6 +11,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every endpoint has an effective `auth`: its own or its api's (`auth none` for a deliberately public one).",
   fixable: true,
+  scope: "file",
   docs: {
     why: "An endpoint without authentication is most often one that was forgotten (OWASP API2 and API5): the model should say who may call it, and say so explicitly when the answer is everyone (`auth none`). An `auth` line in the api block applies to all its endpoints; an endpoint's own `auth` wins. A gateway's `auth` protects the edge only: internal callers reach the service without it, so it does not count here.",
     incorrect: `service Ledger {

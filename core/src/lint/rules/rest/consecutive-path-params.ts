@@ -21,6 +21,7 @@ export default defineRule({
   severity: "warning",
   summary: "Two path parameters never follow each other: each `{id}` comes after the collection it identifies.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "In `/shops/{shop_id}/{item_id}` the second parameter identifies something the path never names: clients cannot tell what kind of resource it is, the URL has no collection to list or create in, and a sibling such as `/shops/{shop_id}/{order_id}` would be the same route. Name the sub-collection: `/shops/{shop_id}/items/{item_id}`.",
     incorrect: `service Shops {

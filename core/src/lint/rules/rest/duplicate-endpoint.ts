@@ -11,6 +11,7 @@ export default defineRule({
   severity: "error",
   summary: "No two endpoints of a service share a method and a path.",
   fixable: false,
+  scope: "file",
   docs: {
     why: "Paths that differ only in parameter names (`/listings/{id}` and `/listings/{listing_id}`) match the same URLs: the OpenAPI specification calls them identical and invalid, and which handler a router picks depends on declaration order. The comparison uses the full path (api base plus endpoint path), so two apis of one service can collide too.",
     incorrect: `service Listings {

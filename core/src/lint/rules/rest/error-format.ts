@@ -17,6 +17,7 @@ export default defineRule({
   severity: "warning",
   summary: "Error responses use the api's error shape (`errors`, RFC 9457 problem details by default) or extend it, and error shapes expose no stack traces.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Clients handle errors generically: one parser for every 4xx and 5xx. An error status without a type uses the api's `errors` type (RFC 9457 `application/problem+json` when there is none). A response such as `404 Listing` or `400 text` breaks that, unless its type extends the error shape (has all of the `errors` type's fields, or the problem members `type` and `title`), as RFC 9457 allows. Fields like `stack_trace` or `exception` in an error shape leak internals to every client.",
     incorrect: `service Listings {

@@ -13,6 +13,7 @@ export default defineRule({
   severity: "warning",
   summary: "An endpoint with a path parameter declares 404; one with a request body declares 400 or 422.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Consumers need the failure contract as much as the success one. A path parameter names something that may not exist (404); a request body can be invalid (400, or 422 for a well-formed but unacceptable one). 401/403 follow from `auth`, 429 from `ratelimit` and 500 is always possible: those are generated and never demanded here.",
     incorrect: `service Listings {

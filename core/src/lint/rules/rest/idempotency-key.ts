@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "A POST that creates something (201, or 202 with `async`) is `idempotent`: it takes an `Idempotency-Key`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Clients retry when a request times out, and a POST that creates is not idempotent: the retry creates a second order, payment or account when the first attempt had in fact succeeded. `idempotent` makes the endpoint take an `Idempotency-Key` header, so that the server answers a retry with the first result instead of acting twice. A create is a POST answering 201, or 202 when `async` (a job is created).",
     incorrect: `service Ledger {

@@ -17,6 +17,7 @@ export default defineRule({
   severity: "warning",
   summary: "No `auth basic` (warning), and no credentials in query parameters (error).",
   fixable: false,
+  scope: "file",
   docs: {
     why: "HTTP Basic sends a reusable secret (the user's password, in base64) with every request: any log, proxy or browser cache that sees one request owns the account, and there is no scope, expiry or revocation short of a password change. Prefer `jwt`, `oauth2` with scopes, `mtls` between services, or `apikey` (sent in a header) for machine clients. Worse still are credentials in the URL (`query api_key text`): URLs end up in access logs, browser history, `Referer` headers and caches, so that is an error.",
     incorrect: `service Ledger {

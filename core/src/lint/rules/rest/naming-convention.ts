@@ -35,6 +35,7 @@ export default defineRule<{ casing: Casing }>({
   severity: "info",
   summary: "Field and query parameter names follow one casing (snake_case by default); header names are Hyphenated-Pascal-Case.",
   fixable: true,
+  scope: "file",
   options: {
     casing: { description: "The casing of JSON field names (types, entities, events) and query parameters.", schema: { type: "string", enum: ["snake", "camel"] }, default: "snake" },
   },

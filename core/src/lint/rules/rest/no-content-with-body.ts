@@ -23,6 +23,7 @@ export default defineRule({
   severity: "warning",
   summary: "204, 205 and 304 declare no body; other success statuses such as 200 declare what they return.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "A 204 (or 205, or 304) response has no content by definition: clients and proxies discard whatever the contract says it returns, so a type there is a contract no one can honour. The opposite mistake is a `200` that returns nothing: say `204` instead, so clients do not try to parse an empty body. A `201` without a type is accepted (the created resource is identified by its `Location` header), as is a `202` (with `async` the status resource is implied; without it the request was only queued). HEAD and OPTIONS answers have no content anyway.",
     incorrect: `service Listings {

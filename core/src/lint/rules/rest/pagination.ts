@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "A GET whose success response is an array is `paginated`, or marked `bounded` when the list is small by design.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "An unpaginated list grows with the data: responses get slower and larger until they time out, and a single request can exhaust the service (OWASP API4, unrestricted resource consumption). Pagination cannot be added later without breaking clients that expect the whole list. `paginated` gives the endpoint cursor pagination (`cursor` and `limit` query parameters and an `items`/`next_cursor` envelope). A list that is small by design (the enum-like list of currencies) says so with `bounded`.",
     incorrect: `service Listings {

@@ -12,6 +12,7 @@ export default defineRule({
   severity: "error",
   summary: "Path parameters are named, used once per path, and every `param` line names one of them.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Routers, code generators and documentation read the path template and the parameter list separately. An empty `{}` is not a valid template, a name used twice makes one of the two values unreachable, and a `param` that names no `{param}` of the path documents a parameter that does not exist (usually a rename done on one side only).",
     incorrect: `service Drafts {

@@ -13,6 +13,7 @@ export default defineRule({
   severity: "error",
   summary: "Paths contain no `?` query string or `#` fragment.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "A path template names a resource; a query string in it is neither part of the route nor a typed parameter, so routers, generated clients and OpenAPI disagree about what it means. Declare query items with `query NAME TYPE` in the endpoint's block. A fragment is never sent to the server at all.",
     incorrect: `service Search {

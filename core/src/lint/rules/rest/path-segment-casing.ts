@@ -47,6 +47,7 @@ export default defineRule<{ casing: Casing }>({
   severity: "warning",
   summary: "Static path segments use one casing: kebab-case by default.",
   fixable: true,
+  scope: "file",
   options: {
     casing: { description: "The casing of static path segments.", schema: { type: "string", enum: ["kebab", "snake", "camel"] }, default: "kebab" },
   },

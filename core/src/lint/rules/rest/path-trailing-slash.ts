@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "Endpoint paths and api bases do not end with `/`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Routers, proxies, caches and client generators disagree on whether `/tags` and `/tags/` are the same resource: some redirect, some 404, some treat them as two cache keys. A base ending in `/` also produces `//` when joined with endpoint paths. Pick the form without the slash everywhere.",
     incorrect: `service Tags {

@@ -12,6 +12,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every endpoint has an effective `ratelimit`: its own or its api's (`ratelimit none` when unlimited on purpose).",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Without a rate limit, one client (or one bug in one client) can exhaust the service for everyone (OWASP API4, unrestricted resource consumption; API6 for sensitive flows such as sign-up). Public endpoints (`auth none`) need one most. Say who is counted (`per client`, `per user`, `per ip`), and write `ratelimit none` where unlimited is a decision. A gateway's limit protects the edge but not calls from inside, so it does not count here.",
     incorrect: `service Ledger {

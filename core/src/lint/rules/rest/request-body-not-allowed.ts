@@ -11,6 +11,7 @@ export default defineRule({
   severity: "error",
   summary: "GET and HEAD (error) and DELETE (warning) declare no request body.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "RFC 9110 gives a body on GET, HEAD or DELETE no defined semantics: proxies, caches and HTTP clients may drop it or reject the request, and a GET with a body cannot be cached or linked. Send GET filters as `query` parameters; if a search needs a large structured body, make it a POST (`POST /listings/search`). On DELETE it is a warning: some servers accept it, but many clients cannot send it.",
     incorrect: `service Listings {

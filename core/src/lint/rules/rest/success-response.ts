@@ -11,6 +11,7 @@ export default defineRule({
   severity: "error",
   summary: "Every endpoint declares a success response (2xx or 3xx).",
   fixable: true,
+  scope: "file",
   docs: {
     why: "An endpoint that lists only errors has no success contract: clients, mocks and generated code cannot know what a working call returns. Declare the success status and its type (`200 Listing`, `201 Listing`, `204`).",
     incorrect: `service Listings {

@@ -11,6 +11,7 @@ export default defineRule({
   severity: "warning",
   summary: "Endpoints other than GET do not answer with a bare array.",
   fixable: false,
+  scope: "file",
   docs: {
     why: "A bare JSON array cannot gain a field later: adding a cursor, a count or per-item errors to `[...]` breaks every client, whereas an object (`{ \"items\": [...] }`) can grow. A GET that returns an array is the business of rest/pagination (`paginated` gives it an envelope, `bounded` accepts the array); this rule covers the other methods, such as a batch POST answering `Item[]`. A `paginated` endpoint already answers with an envelope.",
     incorrect: `service Listings {

@@ -68,6 +68,7 @@ export default defineRule({
   severity: "warning",
   summary: "Paths name resources: no HTTP method words, and action words only as a POST controller right after an item.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "The method says what happens to a resource; a path like `/get-listings` or `/listings/create` repeats it and invites a second, inconsistent API style (`POST /listings/delete`). Words are matched whole, after splitting a segment at hyphens, underscores and camelCase boundaries, so `/output` and `/settings` are fine. Method words (get, create, update, delete, remove, add, fetch, list, set, put, post, patch) are flagged anywhere. Action words (cancel, approve, archive, publish, refund, reset, …) are accepted only as the last segment of a POST right after an item, the controller-resource pattern `POST /orders/{id}/cancel`. Other words (search, login, export, …) are never flagged.",
     incorrect: `service Listings {

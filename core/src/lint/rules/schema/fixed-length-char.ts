@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "String columns are `text` or `varchar(n)`, not `char(n)`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL's `char(n)` pads shorter values with spaces, ignores trailing spaces in comparisons but not in `LIKE` or regular expressions, and is no faster than `text` or `varchar(n)` (it is stored the same way, plus padding). It does not make a value fixed-length either: it accepts shorter values. Even for fixed-length codes, `varchar(n)` (or `text` with a check) says the same without the surprises.",
     incorrect: `service Inventory {

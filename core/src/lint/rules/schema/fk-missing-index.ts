@@ -11,6 +11,7 @@ export default defineRule({
   severity: "warning",
   summary: "Every `@ref` column is the first column of an index, unique constraint or primary key.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL indexes the referenced key but never the referencing column. Without an index that starts with the foreign-key column, every delete or key update of a parent row scans the whole child table (under a lock), and joins from parent to children are slow. An index only helps when the column is its first column: `@@index(status, order_id)` does not cover `order_id`.",
     incorrect: `service Orders {

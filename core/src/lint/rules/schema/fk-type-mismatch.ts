@@ -51,6 +51,7 @@ export default defineRule({
   severity: "error",
   summary: "A `@ref` column has the same type as the column it references.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "A foreign key between different types either cannot be created at all (`text` to `uuid`: PostgreSQL has no equality operator to implement it) or works by implicit casts that keep indexes from being used and hide a narrower column: an `int` column referencing a `bigint` key overflows once the key passes 2^31. A `serial` key stores `int` values and a `bigserial` key `bigint` values, so those pairs match.",
     incorrect: `service Inventory {

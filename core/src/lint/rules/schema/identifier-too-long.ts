@@ -16,6 +16,7 @@ export default defineRule<Options>({
   severity: "error",
   summary: "Table and column names are at most 63 bytes (UTF-8).",
   fixable: false,
+  scope: "file",
   docs: {
     why: "PostgreSQL cuts identifiers longer than 63 bytes (NAMEDATALEN − 1) without an error, so two long names can collide after truncation and later DDL or queries that spell the full name miss the object. The limit counts UTF-8 bytes, not characters: `ü` takes two. Names of keys, indexes and constraints are not the model's: the DDL generator (like PostgreSQL when it picks a name) shortens them deterministically, so they are only checked with the `generatedNames` option, for teams whose migrations spell them in full as `<table>_pkey`, `<table>_<columns>_key`, `<table>_<columns>_idx`, `<table>_<column>_fkey` and `<table>_<column>_check`.",
     incorrect: `service Inventory {

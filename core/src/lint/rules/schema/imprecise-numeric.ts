@@ -25,6 +25,7 @@ export default defineRule({
   severity: "warning",
   summary: "Amounts of money are `decimal(p, s)`, never `float`, `double` or `money`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Binary floating point cannot represent most decimal fractions: 0.1 + 0.2 is not 0.3, sums drift by cents and equality tests fail (\"Rounding Errors\"). PostgreSQL's `money` type formats and parses according to the server's `lc_monetary` locale, has a fixed scale and no currency, and changes meaning when a dump is restored elsewhere. `decimal(p, s)` is exact. The rule reports every `money` column, and `float`/`double` columns whose name says they hold an amount (price, cost, amount, total, balance, fee, tax, …) unless the name also says it is a rate or measurement (`tax_rate`, `total_weight`): measurements are legitimately floats.",
     incorrect: `service Ledger {

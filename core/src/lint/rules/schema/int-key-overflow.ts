@@ -13,6 +13,7 @@ export default defineRule({
   severity: "warning",
   summary: "Primary keys are `bigint` (or `uuid`), not `smallint`, `int` or `serial`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "A 32-bit key runs out at 2,147,483,647 rows ever inserted (deleted rows and rolled-back inserts use up values too), a 16-bit one at 32,767; inserts then fail until the key and every column that references it are rewritten to `bigint`, a migration that locks the largest tables. A `bigint` key costs 4 more bytes per row. The rule judges single-column primary keys, and the generated (`serial`, `@default(identity)`) members of a composite key; a `@ref` key column follows its referenced key (schema/fk-type-mismatch).",
     incorrect: `service Inventory {

@@ -27,6 +27,7 @@ export default defineRule({
   severity: "error",
   summary: "Every entity has a primary key: an `@id` column or `@@id(a, b)`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "Without a primary key nothing stops duplicate rows, no other table can reference a row with a foreign key, an API cannot address one item, and ORMs, change-data-capture and PostgreSQL logical replication (which refuses UPDATE and DELETE on a published table without a replica identity) break. A join table takes a composite key of its two references rather than a surrogate.",
     incorrect: `service Inventory {

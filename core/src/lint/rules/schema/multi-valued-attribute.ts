@@ -15,6 +15,7 @@ export default defineRule({
   severity: "warning",
   summary: "A list of references or values gets its own table, not a delimited string in one column.",
   fixable: false,
+  scope: "file",
   docs: {
     why: "A comma-separated list in a text column (\"Jaywalking\") cannot be indexed, joined or constrained: finding the rows that hold one value needs a pattern match over every row, a foreign key cannot check the ids, the length is bounded by the column, and two concurrent updates of the list overwrite each other. A list of ids kept in an array or a JSON column has the same problem for references: no foreign key can check them. A join table with one row per value (`item_tags(item_id, tag_id)`) has none of these. The rule judges a column by its name (`tag_ids`, `tags`, `email_list`, `recipients_csv` as `text`/`varchar`; `*_ids` as an array or `json`/`jsonb`); an array of plain values such as `tags text[]` is a deliberate PostgreSQL design and is not reported.",
     incorrect: `service Catalog {

@@ -23,6 +23,7 @@ export default defineRule({
   severity: "warning",
   summary: "Column and table names are snake_case; entity names are PascalCase.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL folds unquoted identifiers to lower case, so a column called `createdAt` must be written `\"createdAt\"`, quotes included, in every query, view and migration forever after, and forgetting them yields \"column createdat does not exist\". snake_case column and table names need no quoting. Entity names are PascalCase like the other type names of the model (their tables are named in snake_case automatically); a misnamed entity is only reported as info, since its table name is unaffected.",
     incorrect: `service Catalog {

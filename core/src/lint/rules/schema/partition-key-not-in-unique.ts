@@ -15,6 +15,7 @@ export default defineRule({
   severity: "error",
   summary: "The primary key and every unique constraint of a partitioned table include the partition key columns.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL enforces a unique constraint on a partitioned table with one index per partition, so it can only guarantee uniqueness when the partition key is part of the constraint: `CREATE TABLE` fails with \"unique constraint on partitioned table must include all partitioning columns\". MySQL has the same restriction. The key then becomes, for instance, (id, taken_at), and an id alone is no longer guaranteed unique across partitions: generate ids so that they are (uuid, identity).",
     incorrect: `service Metrics {

@@ -11,6 +11,7 @@ export default defineRule({
   severity: "warning",
   summary: "Generated integer columns are `bigint @default(identity)`, not `serial` or `bigserial`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "`serial` is not a type but a shorthand for an integer column plus a separately owned sequence and a default. The sequence has its own permissions and ownership, survives or breaks independently in dumps, copies of the table (`CREATE TABLE … (LIKE …)`) keep using the original sequence, and nothing stops inserting explicit values that later collide. SQL-standard identity columns (`GENERATED … AS IDENTITY`, written `@default(identity)`) tie the sequence to the column. `serial` is also only 32 bits: schema/int-key-overflow reports that separately on keys.",
     incorrect: `service Inventory {

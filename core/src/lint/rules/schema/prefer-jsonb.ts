@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "JSON columns are `jsonb`, not `json`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL's `json` stores the input text and re-parses it on every access; it cannot be indexed with GIN, has no equality operator (so no `DISTINCT`, `GROUP BY` or unique index on it) and supports fewer operators. `jsonb` is parsed once into a binary form that is faster to query and indexable. `json` is only needed to keep key order, whitespace or duplicate keys exactly as sent.",
     incorrect: `service Inventory {

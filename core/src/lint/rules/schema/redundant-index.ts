@@ -37,6 +37,7 @@ export default defineRule({
   severity: "warning",
   summary: "No index duplicates, or is a leading part of, another index, unique constraint or the primary key.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "The primary key and every unique constraint already have an index, and an index on (a, b) serves every lookup on a alone. An index whose columns equal or lead another's adds write cost, storage, vacuum work and planner choices while serving no query the other cannot (\"Index Shotgun\"). A unique constraint is never made redundant by a wider index, since it also enforces something.",
     incorrect: `service Inventory {

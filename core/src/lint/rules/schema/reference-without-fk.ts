@@ -23,6 +23,7 @@ export default defineRule({
   severity: "info",
   summary: "A column named after an entity of the same service (`order_id` for `Order`) has `@ref(Order.id)`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "A column that holds another row's key without a foreign key (\"Keyless Entry\") lets orphans in: nothing stops deleting the parent, or inserting an id that never existed, and integrity then lives only in application code. The rule reports a column named `<entity>_id` (snake_case of the entity's name) whose type matches that entity's primary key, and looks only at entities of the same service, which share one database: an id of another service's entity (`user_id` in an Orders service when `User` belongs to Users) must not get a foreign key, since the two tables live in different databases.",
     incorrect: `service Orders {

@@ -10,6 +10,7 @@ export default defineRule({
   severity: "warning",
   summary: "Timestamp columns are `timestamptz`, not `timestamp`.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "PostgreSQL's `timestamp` (without time zone) stores a wall-clock reading, not an instant: the same value means different moments for servers, sessions and clients in different zones, comparisons across a DST change go wrong, and arithmetic on it ignores offsets. `timestamptz` stores an instant (as UTC) and converts on input and output; it takes the same 8 bytes. An array column is judged by its element type.",
     incorrect: `service Inventory {

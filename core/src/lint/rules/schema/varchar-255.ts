@@ -10,6 +10,7 @@ export default defineRule({
   severity: "info",
   summary: "String columns are not `varchar(255)` by habit: use `text`, or the limit the data really has.",
   fixable: true,
+  scope: "file",
   docs: {
     why: "255 is a limit inherited from old MySQL versions (one length byte, index key prefixes); in PostgreSQL it is arbitrary: `varchar(255)` is stored like `text`, and the number only makes longer real-world values (names, addresses, URLs) fail at insert time. Either the data has a known bound (an ISO currency code, an email address's 320 characters) and the column says so, or it has none and `text` is right. Changing the limit later takes a table rewrite or an exclusive lock.",
     incorrect: `service Users {

@@ -72,7 +72,19 @@ export interface TableKeys {
  * The keys of an entity. The primary key is `@@id(...)` when present, else the
  * `@id` columns in declaration order.
  */
+const keysCache = new WeakMap<SchemaInfo, TableKeys>();
+
+/** Cached per entity: several rules ask for the same entity's keys in one lint run. */
 export function keysOf(entity: SchemaInfo): TableKeys {
+  let keys = keysCache.get(entity);
+  if (!keys) {
+    keys = computeKeys(entity);
+    keysCache.set(entity, keys);
+  }
+  return keys;
+}
+
+function computeKeys(entity: SchemaInfo): TableKeys {
   const all: TableKey[] = [];
   const ids: { attr: Attribute; field: FieldInfo }[] = [];
   for (const field of entity.fields) {
