@@ -32,6 +32,14 @@ function layerOf(path: string): string {
 }
 
 const rules: Record<string, { forbidden: (spec: string, target?: string) => string | undefined }> = {
+  protocol: {
+    forbidden: (spec, target) => {
+      if (/^vscode/.test(spec)) return "protocol holds plain types: no vscode or LSP packages";
+      if (NODE_BUILTINS.test(spec)) return "protocol holds plain types: no Node built-ins";
+      if (target && !["core", "protocol"].includes(layerOf(target))) return "protocol may only refer to core types";
+      return undefined;
+    },
+  },
   core: {
     forbidden: (spec, target) => {
       if (/^vscode/.test(spec)) return "core must not import vscode or LSP packages";
@@ -43,7 +51,7 @@ const rules: Record<string, { forbidden: (spec: string, target?: string) => stri
   server: {
     forbidden: (spec, target) => {
       if (spec === "vscode" || spec.startsWith("vscode-languageclient")) return "server must not import the vscode API or the client";
-      if (target && ["client", "cli"].includes(layerOf(target))) return "server must not import client or cli code";
+      if (target && ["client", "cli", "webview"].includes(layerOf(target))) return "server must not import client, webview or cli code";
       return undefined;
     },
   },
@@ -58,6 +66,14 @@ const rules: Record<string, { forbidden: (spec: string, target?: string) => stri
     forbidden: (spec, target) => {
       if (spec.startsWith("vscode-languageserver") && spec !== "vscode-languageserver-protocol") return "client must not embed the server";
       if (target && ["server", "cli"].includes(layerOf(target))) return "client must not import server or cli code";
+      return undefined;
+    },
+  },
+  webview: {
+    forbidden: (spec, target) => {
+      if (/^vscode/.test(spec)) return "the webview runs in a browser: no vscode or LSP packages";
+      if (NODE_BUILTINS.test(spec)) return "the webview runs in a browser: no Node built-ins";
+      if (target && !["webview", "protocol"].includes(layerOf(target))) return "the webview talks to the extension through protocol/ only";
       return undefined;
     },
   },

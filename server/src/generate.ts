@@ -2,14 +2,10 @@
 // preview or write (it adds the header and handles existing files).
 
 import type { Model } from "../../core/src/index";
-import { generate as run, type GenerateOptions } from "../../core/src/generators/index";
+import { generate as run } from "../../core/src/generators/index";
+import type { GenerateRequest, GenerateResponse } from "../../protocol/src/generate";
 
-export type GenerateRequest = GenerateOptions;
-
-export interface GenerateResponse {
-  files: { path: string; text: string }[];
-  diagnostics: { severity: string; code: string; message: string }[];
-}
+export type { GenerateRequest, GenerateResponse };
 
 export function generate(model: Model, request: GenerateRequest): GenerateResponse {
   const result = run(model, request);

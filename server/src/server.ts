@@ -575,7 +575,7 @@ export function startServer(connection: Connection): void {
     GENERATE_REQUEST,
     guard("generate", { files: [], diagnostics: [] }, (p: GenerateRequest) => generate(model(), p)),
   );
-  connection.onRequest(PREVIEW_REQUEST, guard("preview", EMPTY_PREVIEW, (p: PreviewParams) => preview(model(), currentDiagnostics(), p)));
+  connection.onRequest(PREVIEW_REQUEST, guard("preview", EMPTY_PREVIEW, (p: PreviewParams) => preview(model(), p)));
 
   documents.listen(connection);
   connection.listen();
