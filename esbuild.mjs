@@ -25,7 +25,7 @@ const builds = [
   { ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { ...common, entryPoints: ["server/src/main.ts"], outfile: "dist/server.js" },
   // libpg-query loads its WebAssembly file from its own folder: it stays a runtime dependency.
-  { ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", external: ["libpg-query"] },
+  { ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js" },
   // The preview panel's script: runs in the webview, next to Mermaid's bundle.
   { ...common, platform: "browser", format: "iife", target: "chrome120", entryPoints: ["webview/src/main.ts"], outfile: "dist/webview.js" },
   // `npm run docs:rules`: the rule pages, the README table and schemas/archwright.schema.json.
@@ -34,6 +34,9 @@ const builds = [
 
 mkdirSync(new URL("./dist/", import.meta.url), { recursive: true });
 copyFileSync(new URL("./node_modules/mermaid/dist/mermaid.min.js", import.meta.url), new URL("./dist/mermaid.min.js", import.meta.url));
+// PostgreSQL's parser (libpg-query, WebAssembly) is bundled into the CLI and the client; it loads its
+// .wasm from the bundle's own folder.
+copyFileSync(new URL("./node_modules/libpg-query/wasm/libpg-query.wasm", import.meta.url), new URL("./dist/libpg-query.wasm", import.meta.url));
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -4,6 +4,7 @@
 import { runCheck } from "./check";
 import { runGenerate, type GenerateArgs } from "./generate";
 import { UsageError } from "./files";
+import { parseImportArgs, runImport } from "./import";
 
 declare const ARCHWRIGHT_VERSION: string | undefined;
 
@@ -14,6 +15,8 @@ Usage:
   archwright generate openapi|sql|mermaid <files or folders…> [-o DIR] [--service NAME] [--whole]
                      [--diagram architecture|er|sequence] [--scope service|neighbours|system]
                      [--endpoint "GET /path"] [--force]
+  archwright import openapi <files or folders…> [--service NAME] [--by-tag] [-o FILE] [--force] [--verbose]
+  archwright import sql <files…> [--service NAME] [-o FILE] [--force] [--verbose]
   archwright --help | --version
 
 Commands:
@@ -25,6 +28,15 @@ Commands:
              DDL (one file per service, or --whole) or Mermaid diagrams to DIR,
              or print them. A file edited since Archwright wrote it is kept
              unless --force is given.
+
+  import     Write an .arch model from OpenAPI 3.0/3.1 documents (YAML or JSON;
+             references to other local files are bundled; one service per
+             document, or per tag with --by-tag) or from PostgreSQL DDL
+             (CREATE TABLE/TYPE/INDEX, ALTER TABLE, as pg_dump writes it; one
+             service per schema, or all in --service NAME). The model goes to
+             FILE (-o; an existing file is kept unless --force) or stdout; the
+             summary of what was imported and what the language cannot say
+             goes to stderr (--verbose lists every item).
 
 Options:
   --format text|json|sarif
@@ -79,7 +91,8 @@ function checkFlags(parsed: Parsed, allowed: string[]): void {
   }
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** The exit status; a promise for the commands that read asynchronously (import). */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -138,20 +151,34 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         if (parsed.flags.has("force")) options.force = true;
         return runGenerate(options, out, err);
       }
+      case "import": {
+        if (rest[0] === "--help" || rest[0] === "-h") {
+          out(HELP);
+          return 0;
+        }
+        return runImport(parseImportArgs(rest), out, err).catch((e: unknown) => failure(e, err));
+      }
       default:
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`archwright: ${e.message}\nRun \`archwright --help\` for usage.\n`);
-      return 2;
-    }
-    err(`archwright: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return failure(e, err);
+  }
+}
+
+/** Bad usage and internal errors: a clear message and exit status 2. */
+function failure(e: unknown, err: (s: string) => void): number {
+  if (e instanceof UsageError) {
+    err(`archwright: ${e.message}\nRun \`archwright --help\` for usage.\n`);
     return 2;
   }
+  err(`archwright: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 2;
 }
 
 /** Entry point of bin/archwright.js. */
 export function run(): void {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const status = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  if (typeof status === "number") process.exitCode = status;
+  else void status.then((code) => (process.exitCode = code));
 }

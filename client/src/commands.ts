@@ -10,6 +10,8 @@ export const COMMANDS = {
   showRuleDocs: "archwright.showRuleDocs",
   restartServer: "archwright.restartServer",
   showOutput: "archwright.showOutput",
+  importOpenApi: "archwright.importOpenApi",
+  importSql: "archwright.importSql",
   /** Internal (hidden from the palette): the preview's and status bar's state, for tests. */
   testingState: "archwright.testing.state",
 } as const;
@@ -26,6 +28,8 @@ export const PALETTE_COMMANDS: readonly CommandId[] = [
   COMMANDS.showRuleDocs,
   COMMANDS.restartServer,
   COMMANDS.showOutput,
+  COMMANDS.importOpenApi,
+  COMMANDS.importSql,
 ];
 
 export const CONTEXT_KEYS = {

@@ -4,6 +4,7 @@
 // item with the workspace's problems and an output channel for logs.
 
 import * as vscode from "vscode";
+import { registerImportCommands } from "./import-commands";
 import { COMMANDS } from "./commands";
 import { generateCommand, ProposedFiles, registerGenerateCommands } from "./generate";
 import { ArchwrightClient } from "./language-client";
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output.info(`Archwright ${String(context.extension.packageJSON.version ?? "")} activating`);
 
   const archwright = new ArchwrightClient(context, output);
+  registerImportCommands(context, output);
   client = archwright;
   context.subscriptions.push(archwright);
 

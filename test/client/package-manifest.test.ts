@@ -104,6 +104,7 @@ describe("packaging", () => {
       "!dist/server.js",
       "!dist/webview.js",
       "!dist/mermaid.min.js",
+      "!dist/libpg-query.wasm",
       "!syntaxes/**",
       "!snippets/**",
       "!language-configuration.json",
