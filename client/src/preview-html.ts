@@ -36,7 +36,10 @@ export function isValidNonce(nonce: string): boolean {
 
 export function buildCsp(cspSource: string, nonce: string): string {
   if (!isValidNonce(nonce)) throw new Error("invalid CSP nonce");
-  if (/[;'"\r\n]/.test(cspSource)) throw new Error("invalid cspSource");
+  // VS Code's cspSource is a list of source expressions, e.g. `'self' https://*.vscode-cdn.net`:
+  // each must be a keyword source or a host/scheme source, with nothing that could end the directive.
+  const sources = cspSource.trim().split(/[ \t]+/);
+  if (!cspSource.trim() || !sources.every((t) => /^'(self|none)'$/.test(t) || /^[^\s;'",]+$/.test(t))) throw new Error("invalid cspSource");
   return [
     "default-src 'none'",
     `img-src ${cspSource} data:`,

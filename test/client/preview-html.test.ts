@@ -32,6 +32,13 @@ describe("CSP", () => {
     expect(() => buildCsp(cspSource, "abc")).toThrow();
     expect(() => buildCsp(cspSource, "aaaaaaaaaaaaaaaaaaaa' 'unsafe-inline")).toThrow();
     expect(() => buildCsp("https://x; script-src *", nonce)).toThrow();
+    expect(() => buildCsp("'self' 'unsafe-eval'", nonce)).toThrow();
+    expect(() => buildCsp("", nonce)).toThrow();
+  });
+
+  it("accepts the cspSource VS Code really passes (a keyword and a host)", () => {
+    // What code-server 4.139 / VS Code 1.139 give as webview.cspSource.
+    expect(buildCsp("'self' https://*.vscode-cdn.net", nonce)).toContain("style-src 'self' https://*.vscode-cdn.net 'unsafe-inline'");
   });
 
   it("is in the document's meta tag", () => {
