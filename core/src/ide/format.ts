@@ -106,7 +106,7 @@ export function formatFile(file: ArchFile, options: FormatOptions = {}): string 
     if (info[line]!.tokens[0]?.start !== e.start) return undefined;
     const lineToks = info[line]!.tokens;
     const arrowAt = e.arrow ? e.arrow.start : e.lineEnd;
-    const head = lineToks.filter((t) => t.start > e.method.end && t.end <= arrowAt);
+    const head = lineToks.filter((t) => t.start >= e.method.end && t.end <= arrowAt);
     const tail = lineToks.filter((t) => t.start >= arrowAt);
     return { start: e.start, end: e.end, line, cols: [render([lineToks[0]!]), render(head), render(tail)] };
   };
