@@ -24,6 +24,9 @@ export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":
 
 # For the steps that run code-server or build its native modules: Node 24 first on PATH and
 # node-gyp pointed at its headers (the machine's npm config points nodedir at Node 20's).
+# Under `npm run`, npm exports its own user agent (naming Node 20) and exec paths; code-server's
+# postinstall reads the Node version from npm_config_user_agent, so those must not leak in.
 with_node24() {
-  PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" "$@"
+  env -u npm_config_user_agent -u npm_node_execpath -u npm_execpath -u NODE \
+    PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" "$@"
 }
