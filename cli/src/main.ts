@@ -4,7 +4,6 @@
 import { runCheck } from "./check";
 import { runGenerate, type GenerateArgs } from "./generate";
 import { UsageError } from "./files";
-import { parseImportArgs, runImport } from "./import";
 
 declare const ARCHWRIGHT_VERSION: string | undefined;
 
@@ -156,7 +155,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
           out(HELP);
           return 0;
         }
-        return runImport(parseImportArgs(rest), out, err).catch((e: unknown) => failure(e, err));
+        // Loaded on demand: the importers pull in Redocly's bundler and PostgreSQL's parser,
+        // which every `check` would otherwise pay for at start-up.
+        return import("./import").then(({ parseImportArgs, runImport }) => runImport(parseImportArgs(rest), out, err)).catch((e: unknown) => failure(e, err));
       }
       default:
         throw new UsageError(`unknown command ${command}`);

@@ -91,6 +91,15 @@ class Analyzer {
   private uri = "";
   /** Member names per service (or per system, or for the file level), for duplicate checks. */
   private readonly scopeNames = new Map<object, Map<string, SchemaInfo | EnumInfo>>();
+  /**
+   * The workspace-wide name lists that did-you-mean hints search, built once per
+   * list, and the hint found for each unknown name: a misspelt or renamed name
+   * referenced N times costs one scan of the list, not N (each scan is an edit
+   * distance against every name of the workspace). Only used while resolving,
+   * when every declaration is bound and the lists no longer change.
+   */
+  private readonly nameLists = new Map<string, readonly string[]>();
+  private readonly hints = new Map<string, string | undefined>();
 
   constructor(private readonly files: ArchFile[]) {}
 
@@ -140,9 +149,20 @@ class Analyzer {
     return [{ title: `Change to \`${to}\``, edits: [{ uri, start: span.start, end: span.end, newText: to }], preferred: true }];
   }
 
-  private unresolved(id: Identifier, what: string, candidates: Iterable<string>, uri = this.uri): void {
+  private unresolved(id: Identifier, what: string, candidates: Iterable<string> | { list: string; build: () => string[] }, uri = this.uri): void {
     if (id.missing || !id.text) return;
-    const suggestion = closest(id.text, candidates);
+    let suggestion: string | undefined;
+    if (Symbol.iterator in candidates) suggestion = closest(id.text, candidates);
+    else {
+      const key = `${candidates.list}\u0000${id.text}`;
+      if (this.hints.has(key)) suggestion = this.hints.get(key);
+      else {
+        let names = this.nameLists.get(candidates.list);
+        if (!names) this.nameLists.set(candidates.list, (names = candidates.build()));
+        suggestion = closest(id.text, names);
+        this.hints.set(key, suggestion);
+      }
+    }
     const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : "";
     this.report(id, "error", "name/unresolved", `Cannot find ${what} \`${id.text}\`.${hint}`, suggestion ? { fixes: this.renameFix(id, suggestion, uri) } : undefined, uri);
   }
@@ -420,7 +440,7 @@ class Analyzer {
     if (qualifier) {
       const owner = this.topLevel.get(qualifier.text);
       if (!owner || owner.kind !== "service") {
-        this.unresolved(qualifier, "service", [...this.topLevel.values()].filter((s) => s.kind === "service").map((s) => s.name));
+        this.unresolved(qualifier, "service", { list: "services", build: () => [...this.topLevel.values()].filter((s) => s.kind === "service").map((s) => s.name) });
         return "reported";
       }
       this.addReference(qualifier, owner);
@@ -456,8 +476,7 @@ class Analyzer {
     const target = this.lookupMember(ref.name, scope, ref.qualifier);
     if (target === "reported") return resolved;
     if (!target) {
-      const names = [...BUILTIN_TYPES, ...this.members.keys()];
-      this.unresolved(ref.name, "type", names, uri);
+      this.unresolved(ref.name, "type", { list: "types", build: () => [...BUILTIN_TYPES, ...this.members.keys()] }, uri);
       return resolved;
     }
     this.addReference(ref.name, target.symbol, uri);
@@ -548,9 +567,8 @@ class Analyzer {
         const target = this.lookupMember(arg.qualifier, schema.service);
         if (target === "reported") return;
         if (!target || !("fields" in target)) {
-          const entities = this.schemas.filter((s) => s.kind === "entity").map((s) => s.symbol.name);
           if (target) this.report(arg.qualifier, "error", "name/wrong-kind", `\`${arg.qualifier.text}\` is an enum; \`@ref\` needs an entity.`, undefined, uri);
-          else this.unresolved(arg.qualifier, "entity", entities, uri);
+          else this.unresolved(arg.qualifier, "entity", { list: "entities", build: () => this.schemas.filter((s) => s.kind === "entity").map((s) => s.symbol.name) }, uri);
           return;
         }
         this.addReference(arg.qualifier, target.symbol, uri);
@@ -634,8 +652,7 @@ class Analyzer {
     if (id.missing || !id.text) return undefined;
     const sym = this.topLevel.get(id.text);
     if (!sym) {
-      const candidates = [...this.topLevel.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name);
-      this.unresolved(id, what, candidates, uri);
+      this.unresolved(id, what, { list: `top-level ${kinds.join(",")}`, build: () => [...this.topLevel.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name) }, uri);
       return undefined;
     }
     this.addReference(id, sym, uri);
@@ -727,7 +744,7 @@ class Analyzer {
             if ("fields" in target && target.kind === "event") msg.event = target;
             else this.report(rel.event, "error", "name/wrong-kind", `\`${rel.event.text}\` is not an event: declare it with \`event ${rel.event.text} { … }\`.`, undefined, uri);
           } else if (!target) {
-            this.unresolved(rel.event, "event", this.schemas.filter((s) => s.kind === "event").map((s) => s.symbol.name), uri);
+            this.unresolved(rel.event, "event", { list: "events", build: () => this.schemas.filter((s) => s.kind === "event").map((s) => s.symbol.name) }, uri);
           }
         }
         const q = this.resolveTopLevel(rel.queue, ["queue"], "a queue", uri);

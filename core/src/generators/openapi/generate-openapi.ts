@@ -672,14 +672,32 @@ class DocumentBuilder implements SchemaContext {
     return { type: "string" };
   }
 
+  /** Entities by table name and by snake-case name, built once (path parameters ask for every endpoint). */
+  private entityIndex: Map<string, SchemaInfo[]> | undefined;
+
   private entityNamed(word: string): SchemaInfo | undefined {
     const snake = snakeCase(word);
     const parts = snake.split("_");
     parts[parts.length - 1] = singularize(parts[parts.length - 1]!);
     const singular = parts.join("_");
-    const matches = (e: SchemaInfo) => e.kind === "entity" && (e.tableName === snake || snakeCase(e.symbol.name) === singular || snakeCase(e.symbol.name) === snake);
-    const own = this.service ? this.service.entities.find(matches) : undefined;
-    return own ?? this.model.schemas.find(matches);
+    if (!this.entityIndex) {
+      this.entityIndex = new Map();
+      for (const e of this.model.schemas) {
+        if (e.kind !== "entity") continue;
+        for (const key of new Set([e.tableName, snakeCase(e.symbol.name)])) {
+          const list = this.entityIndex.get(key);
+          if (list) list.push(e);
+          else this.entityIndex.set(key, [e]);
+        }
+      }
+    }
+    const candidates = [...new Set([...(this.entityIndex.get(snake) ?? []), ...(this.entityIndex.get(singular) ?? [])])];
+    // The service's own entity first, then the first declared anywhere (model order).
+    const own = this.service ? candidates.find((e) => e.service === this.service) : undefined;
+    if (own) return own;
+    let first: SchemaInfo | undefined;
+    for (const e of candidates) if (!first || this.model.schemas.indexOf(e) < this.model.schemas.indexOf(first)) first = e;
+    return first;
   }
 
   private requestBody(ep: EndpointInfo): JsonObject | undefined {

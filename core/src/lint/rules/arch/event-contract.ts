@@ -50,12 +50,20 @@ queue order_events: kafka`,
     }
     const published = new Set<string>();
     const key = (event: SchemaInfo, queue: ComponentInfo) => `${event.symbol.qualifiedName}\u0000${queue.symbol.name}`;
-    for (const m of model.messages) if (m.decl.kind === "Publishes" && m.event && m.queue) published.add(key(m.event, m.queue));
+    /** The queues each event is published to (one pass, not one scan per unmatched consumer). */
+    const queuesOf = new Map<SchemaInfo, string[]>();
+    for (const m of model.messages) {
+      if (m.decl.kind !== "Publishes" || !m.event || !m.queue) continue;
+      published.add(key(m.event, m.queue));
+      const list = queuesOf.get(m.event);
+      if (list) list.push(m.queue.symbol.name);
+      else queuesOf.set(m.event, [m.queue.symbol.name]);
+    }
     for (const m of model.messages) {
       if (m.decl.kind !== "Consumes" || !m.event || !m.queue) continue;
       if (published.has(key(m.event, m.queue))) continue;
       const rel: ConsumesRelation = m.decl;
-      const elsewhere = model.messages.filter((p) => p.decl.kind === "Publishes" && p.event === m.event && p.queue).map((p) => p.queue!.symbol.name);
+      const elsewhere = queuesOf.get(m.event) ?? [];
       const hint = elsewhere.length ? ` It is published to ${[...new Set(elsewhere)].join(", ")}.` : ` No service publishes it at all.`;
       report({
         uri: m.uri,

@@ -3,7 +3,7 @@
 // renames that also update the `calls` lines naming the endpoint).
 
 import type { TextEdit } from "../../../diagnostics/diagnostic";
-import type { ApiInfo, EndpointInfo, Model, SchemaInfo } from "../../../semantic/model";
+import type { ApiInfo, CallInfo, EndpointInfo, Model, SchemaInfo, ServiceInfo } from "../../../semantic/model";
 import { LineIndex } from "../../../text/line-index";
 import { joinPath, normalizePath } from "../../../util/names";
 
@@ -43,10 +43,48 @@ export function routeKey(method: string, fullPath: string): string {
   return `${method} ${normalizePath(pathPart(fullPath))}`;
 }
 
+const routeIndexes = new WeakMap<Model, Map<ServiceInfo, Map<string, EndpointInfo[]>>>();
+
+/** The model's endpoints by service and route key, in model order; built once per model (rules ask per diagnostic). */
+function routeIndex(model: Model): Map<ServiceInfo, Map<string, EndpointInfo[]>> {
+  let index = routeIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const o of model.endpoints) {
+      let byKey = index.get(o.service);
+      if (!byKey) index.set(o.service, (byKey = new Map()));
+      const key = routeKey(o.method, o.fullPath);
+      const list = byKey.get(key);
+      if (list) list.push(o);
+      else byKey.set(key, [o]);
+    }
+    routeIndexes.set(model, index);
+  }
+  return index;
+}
+
 /** Another endpoint of the same service with `method` and the full path `base + path`. */
 export function endpointAt(model: Model, ep: EndpointInfo, method: string, path: string, api: ApiInfo = ep.api): EndpointInfo | undefined {
   const key = routeKey(method, joinPath(api.base, path));
-  return model.endpoints.find((o) => o !== ep && o.service === ep.service && routeKey(o.method, o.fullPath) === key);
+  return routeIndex(model).get(ep.service)?.get(key)?.find((o) => o !== ep);
+}
+
+const callIndexes = new WeakMap<Model, Map<EndpointInfo, CallInfo[]>>();
+
+/** The `calls` that name each endpoint, in model order; built once per model. */
+function callsNaming(model: Model, ep: EndpointInfo): readonly CallInfo[] {
+  let index = callIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const call of model.calls) {
+      if (!call.endpoint) continue;
+      const list = index.get(call.endpoint);
+      if (list) list.push(call);
+      else index.set(call.endpoint, [call]);
+    }
+    callIndexes.set(model, index);
+  }
+  return index.get(ep) ?? [];
 }
 
 /** A change to one segment of an endpoint's path: new text, or `null` to remove it. */
@@ -84,8 +122,8 @@ export function pathChangeEdits(model: Model, ep: EndpointInfo, changes: readonl
   };
   target(ep.uri, ep.decl.path.start, ep.decl.path.text, 0);
   const own = segmentsOf(ep.path).length;
-  for (const call of model.calls) {
-    if (call.endpoint !== ep || call.decl.kind !== "Calls" || !call.decl.path) continue;
+  for (const call of callsNaming(model, ep)) {
+    if (call.decl.kind !== "Calls" || !call.decl.path) continue;
     const p = call.decl.path;
     target(call.uri, p.start, p.text, Math.max(0, segmentsOf(p.text).length - own));
   }
@@ -207,16 +245,25 @@ function broken(model: Model): Set<object> {
   let set = brokenCache.get(model);
   if (set) return set;
   set = new Set();
+  let apisByUri: Map<string, ApiInfo[]> | undefined;
   for (const file of model.files.values()) {
     const errors = file.diagnostics.filter((d) => d.severity === "error");
     if (!errors.length) continue;
+    if (!apisByUri) {
+      // Grouped once, not scanned once per file with errors.
+      apisByUri = new Map();
+      for (const api of model.apis) {
+        const list = apisByUri.get(api.uri);
+        if (list) list.push(api);
+        else apisByUri.set(api.uri, [api]);
+      }
+    }
     const lines = new LineIndex(file.text);
     const hit = (start: number, end: number) => {
       const to = Math.max(end, lines.lineEnd(lines.lineOf(end)));
       return errors.some((d) => d.start >= start && d.start <= to);
     };
-    for (const api of model.apis) {
-      if (api.uri !== file.uri) continue;
+    for (const api of apisByUri.get(file.uri) ?? []) {
       if (hit(api.decl.keyword.start, api.decl.block?.start ?? api.decl.end)) set.add(api);
       for (const ep of api.endpoints) if (hit(ep.decl.start, Math.max(ep.decl.end, ep.decl.lineEnd))) set.add(ep);
     }

@@ -7,6 +7,7 @@ import { camelCase, snakeCase } from "../../../util/names";
 import { defineRule } from "../../rule";
 import { fieldSpan } from "../../spans";
 import { intactEndpoints } from "./_shared";
+import { referencesTo } from "../_references";
 
 type Casing = "snake" | "camel";
 
@@ -71,7 +72,7 @@ export default defineRule<{ casing: Casing }>({
     const label = casing === "snake" ? "snake_case" : "camelCase";
     const renameEdits = (symbol: ArchSymbol, uri: string, span: { start: number; end: number }, newText: string): TextEdit[] => [
       { uri, start: span.start, end: span.end, newText },
-      ...model.references.filter((r) => r.symbol === symbol).map((r) => ({ uri: r.uri, start: r.start, end: r.end, newText })),
+      ...referencesTo(model, symbol).map((r) => ({ uri: r.uri, start: r.start, end: r.end, newText })),
     ];
     for (const schema of model.schemas) {
       for (const f of schema.fields) {

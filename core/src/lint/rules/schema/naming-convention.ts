@@ -4,6 +4,7 @@ import { defineRule } from "../../rule";
 import { fieldSpan, nameSpan } from "../../spans";
 import type { Fix } from "../../../diagnostics/diagnostic";
 import type { ArchSymbol, Model } from "../../../semantic/model";
+import { referencesTo } from "../_references";
 import { pascalCase, splitWords } from "../../../util/names";
 import { tableAttrs, tables } from "./support/tables";
 
@@ -13,7 +14,7 @@ const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
 /** Renames a symbol at its declaration and at every reference to it. */
 function renameFix(model: Model, symbol: ArchSymbol, to: string): Fix {
   const edits = [{ uri: symbol.uri, start: symbol.nameSpan.start, end: symbol.nameSpan.end, newText: to }];
-  for (const r of model.references) if (r.symbol === symbol) edits.push({ uri: r.uri, start: r.start, end: r.end, newText: to });
+  for (const r of referencesTo(model, symbol)) edits.push({ uri: r.uri, start: r.start, end: r.end, newText: to });
   return { title: `Rename to \`${to}\``, edits };
 }
 
