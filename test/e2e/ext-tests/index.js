@@ -23,6 +23,8 @@ const COMMANDS = [
   "archwright.exportSvg",
   "archwright.showRuleDocs",
   "archwright.restartServer",
+  "archwright.importOpenApi",
+  "archwright.importSql",
 ];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -231,6 +233,27 @@ async function exportedSvg(name) {
   assert.ok(uri, "archwright.exportSvg returned the file it wrote");
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
 }
+
+test("Import SQL Schema… and Import OpenAPI… open the imported model in a new editor", async () => {
+  const dir = vscode.Uri.joinPath(workspace(), "..", "imports");
+  await vscode.workspace.fs.createDirectory(dir);
+  const sql = vscode.Uri.joinPath(dir, "schema.sql");
+  await vscode.workspace.fs.writeFile(sql, new TextEncoder().encode("CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL);\n"));
+  const fromSql = await vscode.commands.executeCommand("archwright.importSql", sql);
+  assert.ok(fromSql, "the command returned the new document");
+  assert.strictEqual(fromSql.languageId, "arch");
+  assert.ok(fromSql.isUntitled, "nothing is written until the user saves");
+  assert.match(fromSql.getText(), /entity Order[s]? \{[\s\S]*total +decimal\(12, 2\)/);
+  const yaml = vscode.Uri.joinPath(dir, "api.yaml");
+  await vscode.workspace.fs.writeFile(yaml, new TextEncoder().encode(["openapi: 3.1.0", "info: { title: Pets, version: 1.0.0 }", "paths:", "  /pets:", "    get:", "      responses:", "        '200': { description: ok }", ""].join("\n")));
+  const fromOpenApi = await vscode.commands.executeCommand("archwright.importOpenApi", yaml);
+  assert.ok(fromOpenApi, "the command returned the new document");
+  assert.match(fromOpenApi.getText(), /GET +\/pets/);
+  for (const doc of [fromSql, fromOpenApi]) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  }
+});
 
 test("archwright.openPreview opens the preview webview beside the editor", async () => {
   const doc = await open("antipatterns.arch");
