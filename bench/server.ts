@@ -3,7 +3,7 @@
 // file, didChange → publishDiagnostics, completion, hover and definition
 // latency, and the server's peak RSS. It also times the analysis itself in
 // process (Workspace.set + getModel + check, and the publish conversion) on the
-// same edits, to separate it from the server's ~30 ms publish debounce.
+// same edits, to separate it from the server's ~10 ms publish debounce.
 //
 // Run: npm run bench:server (builds dist/bench-server.js; needs a built dist/server.js).
 // Writes bench/server-results.json and prints a table. A benchmark, not a test.
@@ -363,7 +363,7 @@ async function main(): Promise<void> {
     workspace: { lines: generated.lines, files: generated.files.length, services, editedFile: generated.files[editIndex]!.name, editedFileLines: editLines.length, diagnostics: baseDiagnostics.length },
     notes: [
       "All times in ms, measured by the client from sending the notification/request to receiving the message.",
-      "didChange figures include the server's 30 ms publish debounce (schedule() in server/src/server.ts); 'minus debounce' subtracts 30 ms.",
+      "didChange figures include the server's 10 ms per-keystroke debounce (schedule() in server/src/server.ts); 'minus debounce' subtracts 10 ms.",
       "Each keystroke types 'x' after a field's type or at the end of a type reference (an unknown name, so the file's diagnostics change: the server publishes only changed lists); the revert deletes it.",
       "inProcess* time the same work in this process: Workspace.set (parse the file), getModel (analyze all files), check (lint all), publish (LSP conversion + JSON.stringify per file).",
     ],
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
       typed: stats(typed),
       reverted: stats(reverted),
       all: stats([...typed, ...reverted]),
-      allMinusDebounce: stats([...typed, ...reverted].map((x) => x - 30)),
+      allMinusDebounce: stats([...typed, ...reverted].map((x) => x - 10)),
       otherFilesPublishedPerEdit: stats(otherFilesPerEdit),
     },
     inProcessAnalysisPerEdit: { total: stats(analysis.total), set: stats(analysis.set), getModel: stats(analysis.model), check: stats(analysis.check), publishConversion: stats(analysis.publish) },
@@ -395,8 +395,8 @@ async function main(): Promise<void> {
     `${"ms".padEnd(44)} ${"n".padStart(4)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)}`,
     row("didChange → publish, keystroke", results.didChangeToPublish.typed),
     row("didChange → publish, revert", results.didChangeToPublish.reverted),
-    row("didChange → publish, all", results.didChangeToPublish.all, "(includes the 30 ms debounce)"),
-    row("  the same minus the 30 ms debounce", results.didChangeToPublish.allMinusDebounce),
+    row("didChange → publish, all", results.didChangeToPublish.all, "(includes the 10 ms debounce)"),
+    row("  the same minus the 10 ms debounce", results.didChangeToPublish.allMinusDebounce),
     row("  in process: set+getModel+check+publish", results.inProcessAnalysisPerEdit.total),
     row("    Workspace.set (parse one file)", results.inProcessAnalysisPerEdit.set),
     row("    getModel (analyze every file)", results.inProcessAnalysisPerEdit.getModel),
