@@ -221,17 +221,13 @@ export function addStatusEdits(ep: EndpointInfo, statuses: readonly number[]): T
  */
 export function missingApiSetting(api: ApiInfo, key: string): { onApi: boolean; endpoints: EndpointInfo[] } {
   const none = { onApi: false, endpoints: [] };
+  // The endpoint's own setting wins, then its api's, then its service's.
   if (api.decl.properties.some((p) => p.key.text === key)) return none;
+  if (api.service.properties.some((p) => p.key.text === key)) return none;
   const lacking = api.endpoints.filter((ep) => !ep.decl.properties.some((p) => p.key.text === key));
   if (lacking.length === 0) return none;
   if (lacking.length === api.endpoints.length) return { onApi: true, endpoints: [] };
   return { onApi: false, endpoints: lacking };
-}
-
-/** A service-level property that the analyzer does not pass on to the service's apis. */
-export function serviceProperty(api: ApiInfo, key: string): string | undefined {
-  const p = api.service.properties.find((x) => x.key.text === key);
-  return p ? `${key} ${p.values.map((v) => (v.valueKind === "string" ? `"${v.text}"` : v.text)).join(" ")}` : undefined;
 }
 
 const brokenCache = new WeakMap<Model, Set<object>>();

@@ -9,6 +9,7 @@ ${api}
 
 ruleTester(rule, {
   valid: [
+    { name: "a service's auth applies to its endpoints", code: `service S {\n  auth mtls\n  type T { name text }\n  api "/api/v1" {\n    ratelimit 1/s\n    GET /a -> 200 T\n  }\n}` },
     model(`  api "/api/v1" {
     auth jwt
     ratelimit 100/min per client
@@ -65,25 +66,6 @@ ruleTester(rule, {
     GET /b -> 200 T { auth jwt } ${E}
     GET /c -> 200 T { cache 60s; auth jwt } ${E}
   }`),
-    },
-    {
-      name: "a service-level auth is named in the message and reused by the fix",
-      code: `service S {
-  auth mtls
-  type T { name text }
-  api "/api/v1" { ${E}
-    GET /a -> 200 T
-  }
-}`,
-      output: `service S {
-  auth mtls
-  type T { name text }
-  api "/api/v1" { ${E}
-    auth mtls
-    GET /a -> 200 T
-  }
-}`,
-      messages: ["The service's `auth mtls` does not apply to its apis"],
     },
   ],
 });

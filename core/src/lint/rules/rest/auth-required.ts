@@ -3,7 +3,7 @@
 
 import { defineRule } from "../../rule";
 import { apiSpan, endpointSpan } from "../../spans";
-import { addToApiBlock, addToEndpointBlock, intactApis, isBroken, missingApiSetting, serviceProperty } from "./_shared";
+import { addToApiBlock, addToEndpointBlock, intactApis, isBroken, missingApiSetting } from "./_shared";
 
 export default defineRule({
   id: "rest/auth-required",
@@ -13,7 +13,7 @@ export default defineRule({
   fixable: true,
   scope: "file",
   docs: {
-    why: "An endpoint without authentication is most often one that was forgotten (OWASP API2 and API5): the model should say who may call it, and say so explicitly when the answer is everyone (`auth none`). An `auth` line in the api block applies to all its endpoints; an endpoint's own `auth` wins. A gateway's `auth` protects the edge only: internal callers reach the service without it, so it does not count here.",
+    why: "An endpoint without authentication is most often one that was forgotten (OWASP API2 and API5): the model should say who may call it, and say so explicitly when the answer is everyone (`auth none`). An `auth` line in the api block applies to all its endpoints, and one on the service to all its apis; an endpoint's own `auth` wins, then its api's. A gateway's `auth` protects the edge only: internal callers reach the service without it, so it does not count here.",
     incorrect: `service Ledger {
   type Statement { total decimal(12, 2) }
   api "/internal/v1" {
@@ -35,14 +35,12 @@ export default defineRule({
   check({ model, report, text }) {
     for (const api of intactApis(model)) {
       const missing = missingApiSetting(api, "auth");
-      const fromService = serviceProperty(api, "auth");
-      const hint = fromService ? ` The service's \`${fromService}\` does not apply to its apis: move it into the api block.` : "";
-      const scheme = fromService ?? "auth jwt";
+      const scheme = "auth jwt";
       if (missing.onApi) {
         report({
           uri: api.uri,
           ...apiSpan(api),
-          message: `No endpoint of the api \`${api.base || "(no base)"}\` declares \`auth\`: add it to the api block (\`auth none\` if the endpoints are public).${hint}`,
+          message: `No endpoint of the api \`${api.base || "(no base)"}\` declares \`auth\`: add it to the api block (\`auth none\` if the endpoints are public).`,
           fixes: [
             { title: `Add \`${scheme}\` to the api`, edits: addToApiBlock(text(api.uri), api, scheme) },
             { title: "Mark the api public: `auth none`", edits: addToApiBlock(text(api.uri), api, "auth none") },
@@ -54,7 +52,7 @@ export default defineRule({
         report({
           uri: ep.uri,
           ...endpointSpan(ep),
-          message: `\`${ep.method} ${ep.path}\` has no \`auth\`, and its api sets none: declare it (\`auth none\` if it is public).${hint}`,
+          message: `\`${ep.method} ${ep.path}\` has no \`auth\`, and its api sets none: declare it (\`auth none\` if it is public).`,
           fixes: [
             { title: `Add \`${scheme}\``, edits: addToEndpointBlock(text(ep.uri), ep, [scheme]) },
             { title: "Mark it public: `auth none`", edits: addToEndpointBlock(text(ep.uri), ep, ["auth none"]) },

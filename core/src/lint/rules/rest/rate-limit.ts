@@ -4,7 +4,7 @@
 
 import { defineRule } from "../../rule";
 import { apiSpan, endpointSpan } from "../../spans";
-import { addToApiBlock, addToEndpointBlock, intactApis, isBroken, missingApiSetting, serviceProperty } from "./_shared";
+import { addToApiBlock, addToEndpointBlock, intactApis, isBroken, missingApiSetting } from "./_shared";
 
 export default defineRule({
   id: "rest/rate-limit",
@@ -36,14 +36,12 @@ export default defineRule({
   check({ model, report, text }) {
     for (const api of intactApis(model)) {
       const missing = missingApiSetting(api, "ratelimit");
-      const fromService = serviceProperty(api, "ratelimit");
-      const hint = fromService ? ` The service's \`${fromService}\` does not apply to its apis: move it into the api block.` : "";
-      const setting = fromService ?? "ratelimit 100/min per client";
+      const setting = "ratelimit 100/min per client";
       if (missing.onApi) {
         report({
           uri: api.uri,
           ...apiSpan(api),
-          message: `No endpoint of the api \`${api.base || "(no base)"}\` has a rate limit: add \`ratelimit\` to the api block (\`ratelimit none\` if unlimited on purpose).${hint}`,
+          message: `No endpoint of the api \`${api.base || "(no base)"}\` has a rate limit: add \`ratelimit\` to the api block (\`ratelimit none\` if unlimited on purpose).`,
           fixes: [{ title: `Add \`${setting}\` to the api`, edits: addToApiBlock(text(api.uri), api, setting) }],
         });
       }
@@ -52,7 +50,7 @@ export default defineRule({
         report({
           uri: ep.uri,
           ...endpointSpan(ep),
-          message: `\`${ep.method} ${ep.path}\` has no rate limit, and its api sets none: declare \`ratelimit\` (\`ratelimit none\` if unlimited on purpose).${hint}`,
+          message: `\`${ep.method} ${ep.path}\` has no rate limit, and its api sets none: declare \`ratelimit\` (\`ratelimit none\` if unlimited on purpose).`,
           fixes: [{ title: `Add \`${setting}\``, edits: addToEndpointBlock(text(ep.uri), ep, [setting]) }],
         });
       }
