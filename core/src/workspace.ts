@@ -1,15 +1,18 @@
 // A workspace of .arch files: parses each file once per change and builds the
-// semantic model on demand. Editing one file re-parses only that file.
+// semantic model on demand. Editing one file re-parses only that file, and
+// re-analyses only it and the files that depend on its names.
 
 import type { ArchFile, ImportDecl } from "./syntax/ast";
 import { parse } from "./syntax/parser";
-import { analyze } from "./semantic/analyze";
+import { analyze, createAnalysisCache } from "./semantic/analyze";
 import type { Model } from "./semantic/model";
 import type { Diagnostic } from "./diagnostics/diagnostic";
 
 export class Workspace {
   private readonly files = new Map<string, ArchFile>();
   private model: Model | undefined;
+  /** Lets each analysis redo only what the changed files affect. */
+  private readonly cache = createAnalysisCache();
 
   /** Adds or replaces a file; returns false (and keeps the cache) when the text is unchanged. */
   set(uri: string, text: string): boolean {
@@ -41,7 +44,7 @@ export class Workspace {
   /** The model of every file, rebuilt only after a change. */
   getModel(): Model {
     if (!this.model) {
-      this.model = analyze(this.files.values());
+      this.model = analyze(this.files.values(), this.cache);
       this.model.diagnostics.push(...importDiagnostics(this.files));
     }
     return this.model;

@@ -63,34 +63,117 @@ const TABLE_ATTRIBUTES = new Set(["index", "unique", "id", "partition", "table"]
 
 type Scope = ServiceInfo | undefined;
 
-export function analyze(files: Iterable<ArchFile>): Model {
-  return new Analyzer([...files]).run();
+/**
+ * What one analysis keeps for the next: per file, its binding (symbols and
+ * semantic objects) and its resolution (references, links, diagnostics). A file
+ * is bound again only when its text changed, and resolved again only when it
+ * changed or names it looked up are declared in a file that changed; so an edit
+ * re-analyses the edited file and the files that depend on it, nothing else.
+ */
+export interface AnalysisCache {
+  states: WeakMap<ArchFile, FileState>;
+  info: WeakMap<Node, SemanticInfo>;
+  previous: Map<string, ArchFile>;
+}
+
+export function createAnalysisCache(): AnalysisCache {
+  return { states: new WeakMap(), info: new WeakMap(), previous: new Map() };
+}
+
+/** Analyses the files; with a cache from an earlier call, only what the changes affect is redone. */
+export function analyze(files: Iterable<ArchFile>, cache: AnalysisCache = createAnalysisCache()): Model {
+  return new Analyzer([...files], cache).run();
+}
+
+interface Resolution {
+  diagnostics: Diagnostic[];
+  references: Reference[];
+  calls: CallInfo[];
+  messages: MessageInfo[];
+  stores: StoreInfo[];
+  uses: UsesInfo[];
+  /** Every name the file's references looked up: a change to a declaration of one of them invalidates the resolution. */
+  lookups: Set<string>;
+  /** The file has unresolved or ambiguous names, whose messages depend on every name of the workspace. */
+  unsure: boolean;
+}
+
+interface FileState {
+  file: ArchFile;
+  diagnostics: Diagnostic[];
+  symbols: ArchSymbol[];
+  topDecls: { name: Identifier; sym: ArchSymbol }[];
+  memberDecls: { info: SchemaInfo | EnumInfo; sym: ArchSymbol }[];
+  systems: SystemInfo[];
+  services: ServiceInfo[];
+  components: ComponentInfo[];
+  schemas: SchemaInfo[];
+  enums: EnumInfo[];
+  apis: ApiInfo[];
+  endpoints: EndpointInfo[];
+  resolution?: Resolution;
+}
+
+function newResolution(): Resolution {
+  return { diagnostics: [], references: [], calls: [], messages: [], stores: [], uses: [], lookups: new Set(), unsure: false };
 }
 
 class Analyzer {
-  private readonly diagnostics: Diagnostic[] = [];
-  private readonly symbols: ArchSymbol[] = [];
-  private readonly references: Reference[] = [];
+  private state!: FileState;
+  private res: Resolution | undefined;
+  private readonly global: Diagnostic[] = [];
   private readonly byName = new Map<string, ArchSymbol[]>();
-  private readonly info = new Map<Node, SemanticInfo>();
-  private readonly systems: SystemInfo[] = [];
-  private readonly services: ServiceInfo[] = [];
-  private readonly components: ComponentInfo[] = [];
-  private readonly schemas: SchemaInfo[] = [];
-  private readonly enums: EnumInfo[] = [];
-  private readonly apis: ApiInfo[] = [];
-  private readonly endpoints: EndpointInfo[] = [];
-  private readonly calls: CallInfo[] = [];
-  private readonly messages: MessageInfo[] = [];
-  private readonly stores: StoreInfo[] = [];
-  private readonly uses: UsesInfo[] = [];
+  private readonly info: WeakMap<Node, SemanticInfo>;
   /** Top-level names: systems, services, components. */
   private readonly topLevel = new Map<string, ArchSymbol>();
   /** Schema and enum symbols by bare name, across the workspace. */
   private readonly members = new Map<string, (SchemaInfo | EnumInfo)[]>();
   private uri = "";
-  /** Member names per service (or per system, or for the file level), for duplicate checks. */
+  /** Member names per service (or per system, or per file at the file level), for duplicate checks. */
   private readonly scopeNames = new Map<object, Map<string, SchemaInfo | EnumInfo>>();
+
+  private get diagnostics(): Diagnostic[] {
+    return this.res ? this.res.diagnostics : this.state.diagnostics;
+  }
+  private get symbols(): ArchSymbol[] {
+    return this.state.symbols;
+  }
+  private get references(): Reference[] {
+    return this.res!.references;
+  }
+  private get systems(): SystemInfo[] {
+    return this.state.systems;
+  }
+  private get services(): ServiceInfo[] {
+    return this.state.services;
+  }
+  private get components(): ComponentInfo[] {
+    return this.state.components;
+  }
+  private get schemas(): SchemaInfo[] {
+    return this.state.schemas;
+  }
+  private get enums(): EnumInfo[] {
+    return this.state.enums;
+  }
+  private get apis(): ApiInfo[] {
+    return this.state.apis;
+  }
+  private get endpoints(): EndpointInfo[] {
+    return this.state.endpoints;
+  }
+  private get calls(): CallInfo[] {
+    return this.res!.calls;
+  }
+  private get messages(): MessageInfo[] {
+    return this.res!.messages;
+  }
+  private get stores(): StoreInfo[] {
+    return this.res!.stores;
+  }
+  private get uses(): UsesInfo[] {
+    return this.res!.uses;
+  }
   /**
    * The workspace-wide name lists that did-you-mean hints search, built once per
    * list, and the hint found for each unknown name: a misspelt or renamed name
@@ -101,39 +184,130 @@ class Analyzer {
   private readonly nameLists = new Map<string, readonly string[]>();
   private readonly hints = new Map<string, string | undefined>();
 
-  constructor(private readonly files: ArchFile[]) {}
+  constructor(
+    private readonly files: ArchFile[],
+    private readonly cache: AnalysisCache,
+  ) {
+    this.info = cache.info;
+  }
 
   run(): Model {
-    for (const file of this.files) {
-      this.diagnostics.push(...file.diagnostics);
-      this.uri = file.uri;
-      for (const decl of file.declarations) this.bindDeclaration(decl, undefined, undefined);
+    // Bind: each file on its own (reused while its text is unchanged).
+    const states = this.files.map((file) => {
+      let state = this.cache.states.get(file);
+      if (!state) {
+        state = { file, diagnostics: [...file.diagnostics], symbols: [], topDecls: [], memberDecls: [], systems: [], services: [], components: [], schemas: [], enums: [], apis: [], endpoints: [] };
+        this.state = state;
+        this.uri = file.uri;
+        this.scopeNames.clear();
+        for (const decl of file.declarations) this.bindDeclaration(decl, undefined, undefined);
+        this.cache.states.set(file, state);
+      }
+      return state;
+    });
+    // The workspace's name tables, and the duplicates across files.
+    for (const state of states) {
+      this.uri = state.file.uri;
+      for (const { name, sym } of state.topDecls) this.declareTopLevel(sym, name);
+      for (const { info, sym } of state.memberDecls) {
+        const list = this.members.get(sym.name);
+        if (list) list.push(info);
+        else this.members.set(sym.name, [info]);
+        this.indexName(sym);
+      }
     }
-    for (const schema of this.schemas) this.resolveSchema(schema);
-    for (const api of this.apis) this.resolveApi(api);
-    for (const service of this.services) this.resolveServiceRelations(service);
-    for (const component of this.components) this.resolveComponent(component);
-    this.diagnostics.sort(compareDiagnostics);
+    // Resolve: again only for changed files and the files that looked up a name a changed file declares (or declared).
+    const changed = this.changedNames(states);
+    for (const state of states) {
+      const r = state.resolution;
+      if (r && !r.unsure && (changed === undefined || ![...r.lookups].some((n) => changed.has(n)))) continue;
+      this.state = state;
+      this.res = newResolution();
+      this.resetResolution(state);
+      this.uri = state.file.uri;
+      for (const schema of state.schemas) this.resolveSchema(schema);
+      for (const api of state.apis) this.resolveApi(api);
+      for (const service of state.services) this.resolveServiceRelations(service);
+      for (const component of state.components) this.resolveComponent(component);
+      state.resolution = this.res;
+      this.res = undefined;
+    }
+    this.cache.previous = new Map(this.files.map((f) => [f.uri, f]));
+    const all = <K extends keyof FileState>(key: K) => states.flatMap((s) => s[key] as unknown[]);
+    const resolved = <K extends keyof Resolution>(key: K) => states.flatMap((s) => s.resolution![key] as unknown[]);
+    const diagnostics = [...(all("diagnostics") as Diagnostic[]), ...(resolved("diagnostics") as Diagnostic[]), ...this.global].sort(compareDiagnostics);
     const info = this.info;
     return {
       files: new Map(this.files.map((f) => [f.uri, f])),
-      systems: this.systems,
-      services: this.services,
-      components: this.components,
-      schemas: this.schemas,
-      enums: this.enums,
-      apis: this.apis,
-      endpoints: this.endpoints,
-      calls: this.calls,
-      messages: this.messages,
-      stores: this.stores,
-      uses: this.uses,
-      symbols: this.symbols,
-      references: this.references,
-      diagnostics: this.diagnostics,
+      systems: all("systems") as SystemInfo[],
+      services: all("services") as ServiceInfo[],
+      components: all("components") as ComponentInfo[],
+      schemas: all("schemas") as SchemaInfo[],
+      enums: all("enums") as EnumInfo[],
+      apis: all("apis") as ApiInfo[],
+      endpoints: all("endpoints") as EndpointInfo[],
+      calls: resolved("calls") as CallInfo[],
+      messages: resolved("messages") as MessageInfo[],
+      stores: resolved("stores") as StoreInfo[],
+      uses: resolved("uses") as UsesInfo[],
+      symbols: all("symbols") as ArchSymbol[],
+      references: resolved("references") as Reference[],
+      diagnostics,
       byName: this.byName,
       infoOf: (node) => info.get(node),
     };
+  }
+
+  /** Names declared (before or after) in the files that changed since the last analysis; undefined on the first. */
+  private changedNames(states: FileState[]): Set<string> | undefined {
+    const previous = this.cache.previous;
+    if (previous.size === 0) return undefined;
+    const names = new Set<string>();
+    const declare = (file: ArchFile | undefined) => {
+      const state = file && this.cache.states.get(file);
+      if (!state) return;
+      for (const d of state.topDecls) names.add(d.sym.name);
+      for (const d of state.memberDecls) names.add(d.sym.name);
+    };
+    const now = new Set(states.map((s) => s.file));
+    for (const state of states) {
+      const before = previous.get(state.file.uri);
+      if (before === state.file) continue;
+      declare(before);
+      declare(state.file);
+    }
+    for (const [uri, file] of previous) if (!now.has(file) && !states.some((s) => s.file.uri === uri)) declare(file);
+    return names;
+  }
+
+  /** Clears what resolving a file's declarations filled in, before resolving it again. */
+  private resetResolution(state: FileState): void {
+    for (const schema of state.schemas) {
+      for (const field of schema.fields) {
+        field.type = { ref: field.decl.type, args: [], array: false, optional: false, display: "" };
+        delete field.ref;
+      }
+    }
+    for (const api of state.apis) {
+      delete api.errors;
+      for (const ep of api.endpoints) {
+        delete ep.body;
+        ep.responses = [];
+        ep.parameters = [];
+      }
+    }
+    for (const service of state.services) {
+      service.calls = [];
+      service.publishes = [];
+      service.consumes = [];
+      service.stores = [];
+      service.uses = [];
+      delete service.database;
+    }
+    for (const component of state.components) {
+      component.calls = [];
+      component.uses = [];
+    }
   }
 
   // ---- diagnostics helpers ------------------------------------------------
@@ -145,12 +319,17 @@ class Analyzer {
     this.diagnostics.push(d);
   }
 
+  private reportGlobal(span: Span, severity: Diagnostic["severity"], code: string, message: string, extra: { related: RelatedInformation[] }): void {
+    this.global.push({ uri: this.uri, start: span.start, end: span.end, severity, code, message, related: extra.related });
+  }
+
   private renameFix(span: Span, to: string, uri = this.uri): Fix[] {
     return [{ title: `Change to \`${to}\``, edits: [{ uri, start: span.start, end: span.end, newText: to }], preferred: true }];
   }
 
   private unresolved(id: Identifier, what: string, candidates: Iterable<string> | { list: string; build: () => string[] }, uri = this.uri): void {
     if (id.missing || !id.text) return;
+    if (this.res) this.res.unsure = true;
     let suggestion: string | undefined;
     if (Symbol.iterator in candidates) suggestion = closest(id.text, candidates);
     else {
@@ -182,11 +361,24 @@ class Analyzer {
     return s;
   }
 
+  /** Names of the workspace's schemas of one kind (for did-you-mean hints). */
+  private schemasOfKind(kind: "entity" | "type" | "event"): string[] {
+    const out: string[] = [];
+    for (const [name, infos] of this.members) if (infos.some((i) => "fields" in i && i.kind === kind)) out.push(name);
+    return out;
+  }
+
+  /** Records a top-level declaration of the file being bound; the workspace's table is built after binding. */
+  private declareInFile(sym: ArchSymbol, name: Identifier): void {
+    if (name.missing || !name.text) return;
+    this.state.topDecls.push({ name, sym });
+  }
+
   private declareTopLevel(sym: ArchSymbol, name: Identifier): void {
     if (name.missing || !name.text) return;
     const existing = this.topLevel.get(name.text);
     if (existing) {
-      this.report(name, "error", "name/duplicate", `\`${name.text}\` is already declared (as a ${existing.kind}); names of systems, services and components must be unique in the workspace.`, {
+      this.reportGlobal(name, "error", "name/duplicate", `\`${name.text}\` is already declared (as a ${existing.kind}); names of systems, services and components must be unique in the workspace.`, {
         related: [{ uri: existing.uri, start: existing.nameSpan.start, end: existing.nameSpan.end, message: `\`${name.text}\` is first declared here` }],
       });
       return;
@@ -223,7 +415,7 @@ class Analyzer {
 
   private bindSystem(decl: SystemDecl): void {
     const sym = this.symbol("system", decl.name, decl, decl.name, undefined, decl.doc?.text);
-    this.declareTopLevel(sym, decl.name);
+    this.declareInFile(sym, decl.name);
     const system: SystemInfo = { symbol: sym, decl, uri: this.uri, services: [], components: [], schemas: [], enums: [], properties: decl.properties };
     this.info.set(decl, system);
     this.systems.push(system);
@@ -237,7 +429,7 @@ class Analyzer {
 
   private bindComponent(decl: Component, system: SystemInfo | undefined): void {
     const sym = this.symbol(decl.componentKind, decl.name, decl, decl.name, system?.symbol, decl.doc?.text ?? decl.title?.value);
-    this.declareTopLevel(sym, decl.name);
+    this.declareInFile(sym, decl.name);
     const component: ComponentInfo = { symbol: sym, decl, uri: this.uri, kind: decl.componentKind, properties: decl.properties, calls: [], uses: [] };
     if (system) component.system = system;
     if (decl.engine && !decl.engine.missing) {
@@ -258,7 +450,7 @@ class Analyzer {
 
   private bindService(decl: Service, system: SystemInfo | undefined): void {
     const sym = this.symbol("service", decl.name, decl, decl.name, system?.symbol, decl.doc?.text ?? decl.title?.value);
-    this.declareTopLevel(sym, decl.name);
+    this.declareInFile(sym, decl.name);
     const service: ServiceInfo = {
       symbol: sym,
       decl,
@@ -301,10 +493,7 @@ class Analyzer {
       });
       return;
     }
-    const list = this.members.get(name.text);
-    if (list) list.push(info);
-    else this.members.set(name.text, [info]);
-    this.indexName(sym);
+    this.state.memberDecls.push({ info, sym });
   }
 
   private bindSchema(decl: SchemaDecl, system: SystemInfo | undefined, service: ServiceInfo | undefined): void {
@@ -317,7 +506,7 @@ class Analyzer {
     if (system) schema.system = system;
     this.info.set(decl, schema);
     this.schemas.push(schema);
-    this.bindMemberName(sym, schema, decl.name, service ?? system ?? this.files);
+    this.bindMemberName(sym, schema, decl.name, service ?? system ?? this.state.file);
     if (service) (decl.schemaKind === "entity" ? service.entities : decl.schemaKind === "type" ? service.types : service.events).push(schema);
     else system?.schemas.push(schema);
     const seen = new Map<string, FieldInfo>();
@@ -344,7 +533,7 @@ class Analyzer {
     if (system) info.system = system;
     this.info.set(decl, info);
     this.enums.push(info);
-    this.bindMemberName(sym, info, decl.name, service ?? system ?? this.files);
+    this.bindMemberName(sym, info, decl.name, service ?? system ?? this.state.file);
     if (service) service.enums.push(info);
     else system?.enums.push(info);
     const seen = new Set<string>();
@@ -437,7 +626,9 @@ class Analyzer {
 
   /** Resolves a schema or enum name, preferring the referencing service's own members. */
   private lookupMember(name: Identifier, scope: Scope, qualifier?: Identifier): SchemaInfo | EnumInfo | undefined | "reported" {
+    this.res?.lookups.add(name.text);
     if (qualifier) {
+      this.res?.lookups.add(qualifier.text);
       const owner = this.topLevel.get(qualifier.text);
       if (!owner || owner.kind !== "service") {
         this.unresolved(qualifier, "service", { list: "services", build: () => [...this.topLevel.values()].filter((s) => s.kind === "service").map((s) => s.name) });
@@ -452,6 +643,7 @@ class Analyzer {
     if (all.length === 1) return all[0];
     const own = scope ? all.filter((m) => m.service === scope) : [];
     if (own.length >= 1) return own[0];
+    if (this.res) this.res.unsure = true;
     const owners = all.map((m) => (m.service ? m.service.symbol.name : "the system")).join(" and ");
     this.report(name, "error", "name/ambiguous", `\`${name.text}\` is declared in ${owners}: qualify it, as in \`${all[0]!.service?.symbol.name ?? ""}.${name.text}\`.`);
     return "reported";
@@ -568,7 +760,7 @@ class Analyzer {
         if (target === "reported") return;
         if (!target || !("fields" in target)) {
           if (target) this.report(arg.qualifier, "error", "name/wrong-kind", `\`${arg.qualifier.text}\` is an enum; \`@ref\` needs an entity.`, undefined, uri);
-          else this.unresolved(arg.qualifier, "entity", { list: "entities", build: () => this.schemas.filter((s) => s.kind === "entity").map((s) => s.symbol.name) }, uri);
+          else this.unresolved(arg.qualifier, "entity", { list: "entities", build: () => this.schemasOfKind("entity") }, uri);
           return;
         }
         this.addReference(arg.qualifier, target.symbol, uri);
@@ -650,6 +842,7 @@ class Analyzer {
 
   private resolveTopLevel(id: Identifier, kinds: readonly SymbolKind[], what: string, uri: string): ArchSymbol | undefined {
     if (id.missing || !id.text) return undefined;
+    this.res?.lookups.add(id.text);
     const sym = this.topLevel.get(id.text);
     if (!sym) {
       this.unresolved(id, what, { list: `top-level ${kinds.join(",")}`, build: () => [...this.topLevel.values()].filter((s) => kinds.includes(s.kind)).map((s) => s.name) }, uri);
@@ -744,7 +937,7 @@ class Analyzer {
             if ("fields" in target && target.kind === "event") msg.event = target;
             else this.report(rel.event, "error", "name/wrong-kind", `\`${rel.event.text}\` is not an event: declare it with \`event ${rel.event.text} { … }\`.`, undefined, uri);
           } else if (!target) {
-            this.unresolved(rel.event, "event", { list: "events", build: () => this.schemas.filter((s) => s.kind === "event").map((s) => s.symbol.name) }, uri);
+            this.unresolved(rel.event, "event", { list: "events", build: () => this.schemasOfKind("event") }, uri);
           }
         }
         const q = this.resolveTopLevel(rel.queue, ["queue"], "a queue", uri);
