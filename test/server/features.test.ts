@@ -147,8 +147,9 @@ describe("language server features", () => {
   it("keeps answering on garbage input", async () => {
     const garbage = "service {{{ @@ -> \u0000 entity \"unterminated\n}}} GET /x -> abc";
     await client.change(extraUri, 40, garbage);
+    // Each request is answered (a failure inside a handler answers empty rather than an error).
     for (const method of ["textDocument/hover", "textDocument/completion", "textDocument/definition"]) {
-      await expect(req(method, { textDocument: { uri: extraUri }, position: { line: 0, character: 10 } })).resolves.not.toThrow;
+      await req(method, { textDocument: { uri: extraUri }, position: { line: 0, character: 10 } });
     }
     await req("textDocument/documentSymbol", { textDocument: { uri: extraUri } });
     await req("textDocument/semanticTokens/full", { textDocument: { uri: extraUri } });
