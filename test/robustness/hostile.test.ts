@@ -28,8 +28,6 @@ const NASTY = [
   "#35; &amp; &lt;",
 ];
 
-const hostile = NASTY.map((s, i) => ({ s, i }));
-
 // One model with a nasty text in every place a string can go.
 const text = `/// ${NASTY[0]}
 system Evil "${NASTY[1]!.replace(/"/g, '\\"')}" {
@@ -127,7 +125,4 @@ describe("hostile names and texts", () => {
     }
   });
 
-  it.each(hostile)("keeps text $i intact through the model", ({ s }) => {
-    expect(text.includes(s) || text.includes(s.replace(/"/g, '\\"'))).toBe(true);
-  });
 });
