@@ -234,6 +234,45 @@ async function exportedSvg(name) {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
 }
 
+test("the language server comes back after a crash and after Restart Language Server", async () => {
+  const { execSync } = require("child_process");
+  const serverPids = () => {
+    try {
+      // `[s]erver` keeps the pattern from matching pgrep's own shell.
+      return execSync("pgrep -f 'archwright.*dist/[s]erver.js'", { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+    } catch {
+      return [];
+    }
+  };
+  const doc = await open("shop.arch");
+  const works = async (label) => {
+    // An edit gets fresh diagnostics: a service without probes is reported on its name.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), `service ${label} {}\n`);
+    await vscode.workspace.applyEdit(edit);
+    const line = doc.lineCount - 2;
+    await waitFor(`diagnostics from the ${label} server`, () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.start.line === line && String(d.code && d.code.value ? d.code.value : d.code) === "arch/health-check"), 30_000);
+    await revert(doc);
+  };
+  await waitFor("the server to run", async () => (await vscode.commands.executeCommand("archwright.testing.state")).serverRunning, 30_000);
+  const before = serverPids();
+  assert.ok(before.length > 0, "the server process is found");
+  for (const pid of before) {
+    try {
+      process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  await waitFor("a new server process", () => serverPids().some((p) => !before.includes(p)), 30_000);
+  await waitFor("the client to see it running", async () => (await vscode.commands.executeCommand("archwright.testing.state")).serverRunning, 30_000);
+  await works("AfterCrash");
+  const crashed = serverPids();
+  await vscode.commands.executeCommand("archwright.restartServer");
+  await waitFor("a restarted server process", () => serverPids().some((p) => !crashed.includes(p)), 30_000);
+  await works("AfterRestart");
+});
+
 test("Import SQL Schema… and Import OpenAPI… open the imported model in a new editor", async () => {
   const dir = vscode.Uri.joinPath(workspace(), "..", "imports");
   await vscode.workspace.fs.createDirectory(dir);
