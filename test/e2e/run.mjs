@@ -444,6 +444,28 @@ async function runUi(installed) {
       if (problems.length) throw new Error(problems.join("\n"));
     });
 
+    await check("ui: clicking a node in the preview reveals its declaration in the editor", async () => {
+      if (!preview) throw new Error("skipped: no preview open (an earlier step failed)");
+      const lines = antipatterns.split("\n");
+      const listings = lines.findIndex((l) => /service Listings \{/.test(l));
+      // The Zeppelin line typed above sits before Reports: its declaration moved down one line.
+      const reports = lines.findIndex((l) => /service Reports \{/.test(l)) + 1;
+      await ui.goTo(listings + 2, 5);
+      await ui.waitForPreview((x) => x.svg && x.svg.text.includes("Reports"), 30_000, "the Listings diagram with its neighbour Reports");
+      let clicked = false;
+      for (const frame of page.frames()) {
+        const node = frame.locator("[data-aw-node]", { hasText: "Reports" }).first();
+        if ((await node.count().catch(() => 0)) > 0) {
+          await node.click();
+          clicked = true;
+          break;
+        }
+      }
+      if (!clicked) throw new Error("no Reports node in the preview");
+      await page.locator(".statusbar-item", { hasText: new RegExp(`Ln ${reports + 1},`) }).first().waitFor({ timeout: 15_000 });
+      await shot("08b-preview-reveal");
+    });
+
     await check("ui: a hostile model previews inertly (no script, no dialog, no CSP violation)", async () => {
       if (!preview) throw new Error("skipped: no preview open (an earlier step failed)");
       const hostile = fs.readFileSync(path.join(r.ws, "hostile.arch"), "utf8").split("\n");
