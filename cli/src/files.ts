@@ -10,7 +10,8 @@ export class UsageError extends Error {}
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out"]);
 
-function findArchFiles(dir: string, out: string[]): void {
+/** Files under `dir` (sorted, skipping hidden and build folders) that `keep` accepts. */
+function findFiles(dir: string, keep: (path: string, name: string) => boolean, out: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -19,14 +20,18 @@ function findArchFiles(dir: string, out: string[]): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) findArchFiles(join(dir, entry.name), out);
-    } else if (entry.isFile() && entry.name.endsWith(".arch")) out.push(join(dir, entry.name));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) findFiles(path, keep, out);
+    } else if (entry.isFile() && keep(path, entry.name)) out.push(path);
   }
 }
 
-/** Expands the command-line paths into .arch files (absolute paths). */
-export function expandPaths(paths: string[]): string[] {
+/**
+ * Expands command-line paths: files as given, folders searched for the files
+ * `keep` accepts (.arch files by default); a folder without any is a usage error.
+ */
+export function expandPaths(paths: string[], keep: (path: string, name: string) => boolean = (_, name) => name.endsWith(".arch"), what = ".arch files"): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);
@@ -38,8 +43,8 @@ export function expandPaths(paths: string[]): string[] {
     }
     if (stat.isDirectory()) {
       const found: string[] = [];
-      findArchFiles(abs, found);
-      if (found.length === 0) throw new UsageError(`no .arch files in folder ${p}`);
+      findFiles(abs, keep, found);
+      if (found.length === 0) throw new UsageError(`no ${what} in folder ${p}`);
       out.push(...found);
     } else out.push(abs);
   }

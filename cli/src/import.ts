@@ -7,13 +7,13 @@
 // stdout; the summary of what was imported and what the language could not
 // say goes to stderr.
 
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, relative, resolve } from "node:path";
 import { BaseResolver, bundle, createConfig, type Config } from "@redocly/openapi-core";
 import { importOpenApi, importSql, formatSummary, type ImportResult, type OpenApiInput } from "../../core/src/import/index";
 import { parseOpenApiText } from "../../core/src/import/openapi/text";
 import { analyze, parse } from "../../core/src/index";
-import { readModelFile, UsageError } from "./files";
+import { expandPaths, readModelFile, UsageError } from "./files";
 import { writeAtomically } from "./generate";
 
 export interface ImportArgs {
@@ -92,39 +92,12 @@ const OPENAPI_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /** The documents among the given files and folders: files as given; in folders, files with a top-level `openapi` (or `swagger`) key. */
 export function findOpenApiDocuments(paths: string[]): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      throw new UsageError(`cannot read folder ${dir}: ${(e as Error).message}`);
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "node_modules") visit(p);
-      } else if (entry.isFile() && OPENAPI_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-        const text = readModelFile(p);
-        if (/^(openapi|swagger)\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}"(openapi|swagger)"\s*:/.test(text)) out.push(p);
-      }
-    }
+  const isDocument = (path: string, name: string) => {
+    if (!OPENAPI_EXTENSIONS.has(extname(name).toLowerCase())) return false;
+    const text = readModelFile(path);
+    return /^(openapi|swagger)\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}"(openapi|swagger)"\s*:/.test(text);
   };
-  for (const p of paths) {
-    const abs = resolve(p);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
-    }
-    if (stat.isDirectory()) {
-      const before = out.length;
-      visit(abs);
-      if (out.length === before) throw new UsageError(`no OpenAPI documents (YAML or JSON with an \`openapi\` key) in folder ${p}`);
-    } else out.push(abs);
-  }
-  return [...new Set(out)];
+  return expandPaths(paths, isDocument, "OpenAPI documents (YAML or JSON with an `openapi` key)");
 }
 
 /** Bundles each document's local `$ref`s (Redocly) and imports them all into one model. */
