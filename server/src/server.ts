@@ -308,13 +308,6 @@ export function startServer(connection: Connection): void {
     fullTimer = setTimeout(publishFull, delay === 0 ? 0 : FULL_PASS_DELAY);
   };
 
-  /** Every diagnostic of the current model (a full check when an edit came in since the last full pass). */
-  const currentDiagnostics = (): Diagnostic[] => {
-    const m = model();
-    if (!full || full.model !== m) publishFull();
-    return full?.diagnostics ?? [];
-  };
-
   documents.onDidChangeContent((e) => {
     if (workspace.set(e.document.uri, e.document.getText())) {
       edited.add(e.document.uri);

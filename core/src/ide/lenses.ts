@@ -25,11 +25,15 @@ export function codeLenses(model: Model, uri: string): CodeLensData[] {
     if (endpoints > 0) out.push({ start: name.start, end: name.end, title: "Generate OpenAPI", command: { id: "archwright.generateOpenApi", arguments: [uri, svc.symbol.name] } });
     if (svc.entities.length > 0) out.push({ start: name.start, end: name.end, title: "Generate SQL", command: { id: "archwright.generateSql", arguments: [uri, svc.symbol.name] } });
   }
+  // How often each entity is referenced and used by endpoints: one pass over the workspace, not one per entity.
+  const refs = new Map<object, number>();
+  const used = new Map<object, number>();
+  const count = (m: Map<object, number>, k: object | undefined) => k && m.set(k, (m.get(k) ?? 0) + 1);
+  for (const s of model.schemas) for (const f of s.fields) count(refs, f.ref?.entity);
+  for (const e of model.endpoints) for (const k of new Set([e.body?.schema, ...e.responses.map((r) => r.type?.schema)])) count(used, k);
   for (const schema of model.schemas) {
     if (schema.uri !== uri || schema.kind !== "entity") continue;
-    const refs = model.schemas.flatMap((s) => s.fields).filter((f) => f.ref?.entity === schema).length;
-    const used = model.endpoints.filter((e) => e.body?.schema === schema || e.responses.some((r) => r.type?.schema === schema)).length;
-    out.push({ start: schema.decl.name.start, end: schema.decl.name.end, title: `table ${schema.tableName} · ${plural(refs, "reference")} · in ${plural(used, "endpoint")}` });
+    out.push({ start: schema.decl.name.start, end: schema.decl.name.end, title: `table ${schema.tableName} · ${plural(refs.get(schema) ?? 0, "reference")} · in ${plural(used.get(schema) ?? 0, "endpoint")}` });
   }
   return out;
 }

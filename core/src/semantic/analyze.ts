@@ -269,14 +269,14 @@ class Analyzer {
       for (const d of state.topDecls) names.add(d.sym.name);
       for (const d of state.memberDecls) names.add(d.sym.name);
     };
-    const now = new Set(states.map((s) => s.file));
+    const current = new Set(states.map((s) => s.file.uri));
     for (const state of states) {
       const before = previous.get(state.file.uri);
       if (before === state.file) continue;
       declare(before);
       declare(state.file);
     }
-    for (const [uri, file] of previous) if (!now.has(file) && !states.some((s) => s.file.uri === uri)) declare(file);
+    for (const [uri, file] of previous) if (!current.has(uri)) declare(file); // removed files
     return names;
   }
 

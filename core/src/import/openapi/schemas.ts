@@ -23,7 +23,7 @@
 //   `description` → `///`. What has no place (patterns, examples, `const`,
 //   `multipleOf`, discriminators, …) becomes a note.
 
-import { newDecl, isIdentifier, quote, toIdentifier, toTypeName, type DeclOut, type FieldOut } from "../arch-writer";
+import { isIdentifier, quote, toIdentifier, toTypeName, type DeclOut, type FieldOut } from "../arch-writer";
 import { singularize } from "../../generators/openapi/naming";
 import { arr, brief, canonical, componentName, isObj, num, obj, str, type Obj } from "./json";
 
