@@ -53,6 +53,9 @@ const METHOD_SET = new Set<string>(HTTP_METHODS);
 const FLAG_SET = new Set<string>(ENDPOINT_FLAGS);
 /** Keywords that start a block at some enclosing level; used to detect a missing `}`. */
 const BLOCK_KEYWORDS = new Set(["system", "service", "entity", "type", "event", "enum", "api"]);
+/** Block keywords that may start a declaration inside a service (any other one ends the service). */
+const SERVICE_MEMBER_KEYWORDS: ReadonlySet<string> = new Set(["entity", "type", "event", "enum", "api"]);
+const NONE: ReadonlySet<string> = new Set();
 
 export function parse(text: string, uri = "file:///untitled.arch"): ArchFile {
   return new Parser(text, uri).parseFile();
@@ -401,7 +404,7 @@ class Parser {
         } else {
           this.skipBroken("Expected a property");
         }
-      }, () => this.atEnclosingDeclaration(new Set()));
+      }, () => this.atEnclosingDeclaration(NONE));
       if (block) {
         node.block = block;
         node.end = block.end;
@@ -437,8 +440,7 @@ class Parser {
       this.skipStatement();
       return node;
     }
-    const allowedInside = new Set(["entity", "type", "event", "enum", "api"]);
-    const block = this.block(`service ${name.text}`, () => this.parseServiceMember(node), () => this.atEnclosingDeclaration(allowedInside));
+    const block = this.block(`service ${name.text}`, () => this.parseServiceMember(node), () => this.atEnclosingDeclaration(SERVICE_MEMBER_KEYWORDS));
     if (block) {
       node.block = block;
       node.end = block.end;
@@ -500,7 +502,7 @@ class Parser {
       } else {
         this.skipBroken(`Expected a field (\`name type\`) in ${schemaKind} ${name.text}`);
       }
-    }, () => this.atEnclosingDeclaration(new Set()));
+    }, () => this.atEnclosingDeclaration(NONE));
     if (block) {
       node.block = block;
       node.end = block.end;
@@ -891,7 +893,6 @@ class Parser {
       node.base = this.stringLit(this.next());
       node.end = node.base.end;
     }
-    const allowed = new Set<string>();
     const block = this.block(`the api ${node.base ? `"${node.base.value}"` : ""}`.trimEnd(), () => {
       const t = this.tok;
       if (t.kind === T.Ident && this.peek().kind === T.Path && METHOD_SET.has(t.text.toUpperCase())) {
@@ -908,7 +909,7 @@ class Parser {
       } else {
         this.skipBroken("Expected an endpoint (`GET /path -> 200 Type`) or a property");
       }
-    }, () => this.atEnclosingDeclaration(allowed));
+    }, () => this.atEnclosingDeclaration(NONE));
     if (block) {
       node.block = block;
       node.end = block.end;
