@@ -64,7 +64,7 @@ export function lineIndexOf(file: ArchFile): LineIndex {
 export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
   const only = options.onlyUri;
   const rules = (options.rules ?? RULES).filter((r) => !only || r.scope === "file");
-  const seen = model;
+  const workspace = model;
   if (only) model = fileView(model, only);
   const settings = options.config?.rules ?? {};
   const out: Diagnostic[] = [];
@@ -111,7 +111,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     }
   }
   const mine = only ? out.filter((d) => d.uri === only) : out;
-  const result = applySuppressions(seen, mine, RULE_IDS, new Set(rules.map((r) => r.id)), only);
+  const result = applySuppressions(workspace, mine, RULE_IDS, new Set(rules.map((r) => r.id)), only);
   return result.sort(compareDiagnostics);
 }
 
